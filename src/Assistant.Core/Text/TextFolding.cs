@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Assistant.Core.Text;
+
+/// <summary>
+/// Folds text for matching: lower case, «ё» → «е», and Latin look-alikes that Adilet texts mix into
+/// Cyrillic words (Kazakh «i» typed as Latin i) mapped to their Cyrillic letters.
+/// </summary>
+public static class TextFolding
+{
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            builder.Append(FoldChar(text, i));
+        }
+
+        return builder.ToString();
+    }
+
+    private static char FoldChar(string text, int index)
+    {
+        var c = char.ToLowerInvariant(text[index]);
+        return c switch
+        {
+            'ё' => 'е',
+            '\u00A0' => ' ',
+            'i' when IsCyrillicNeighbour(text, index) => 'і',
+            _ => c,
+        };
+    }
+
+    private static bool IsCyrillicNeighbour(string text, int index) =>
+        (index > 0 && IsCyrillic(text[index - 1])) || (index + 1 < text.Length && IsCyrillic(text[index + 1]));
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+}
