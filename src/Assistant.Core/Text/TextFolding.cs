@@ -20,7 +20,16 @@ public static class TextFolding
         return builder.ToString();
     }
 
-    private static char FoldChar(string text, int index)
+    /// <summary>Folds <paramref name="source"/> into <paramref name="destination"/>, which is at least as long.</summary>
+    public static void Fold(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            destination[i] = FoldChar(source, i);
+        }
+    }
+
+    private static char FoldChar(ReadOnlySpan<char> text, int index)
     {
         var c = char.ToLowerInvariant(text[index]);
         return c switch
@@ -32,7 +41,7 @@ public static class TextFolding
         };
     }
 
-    private static bool IsCyrillicNeighbour(string text, int index) =>
+    private static bool IsCyrillicNeighbour(ReadOnlySpan<char> text, int index) =>
         (index > 0 && IsCyrillic(text[index - 1])) || (index + 1 < text.Length && IsCyrillic(text[index + 1]));
 
     private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';

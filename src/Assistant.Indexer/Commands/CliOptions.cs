@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Assistant.Core.Acts;
+
+namespace Assistant.Indexer.Commands;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CliOptions
+{
+    /// <summary>The catalog database; recursive so that every command accepts it.</summary>
+    public static Option<string?> Database { get; } = new("--db")
+    {
+        Description = "Catalog database file (default: Catalog:Path from appsettings.json / RAGLEGAL_Catalog__Path, else data/raglegal.db)",
+        Recursive = true,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of text" };
+
+    public static Option<int> Top(int defaultValue) => new("--top")
+    {
+        Description = "How many norms to return",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<Language?> Lang() => new("--lang")
+    {
+        Description = "Only norms in this language: ru or kk",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (LanguageCodes.TryParse(token, out var language))
+            {
+                return language;
+            }
+
+            result.AddError($"--lang must be 'ru' or 'kk', not '{token}'.");
+            return null;
+        },
+    };
+}

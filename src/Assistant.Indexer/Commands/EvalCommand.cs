@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Core.Acts;
+using Assistant.Core.Evaluation;
+using Assistant.Storage.Catalog;
+
+namespace Assistant.Indexer.Commands;
+
+internal static class EvalCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var queries = new Option<string>("--queries")
+        {
+            Description = "JSONL of {\"id\",\"question\",\"lang\",\"gold\":[{\"act\",\"article\"?}]}",
+            Required = true,
+        };
+        var top = CliOptions.Top(10);
+        var json = CliOptions.Json();
+        var verbose = new Option<bool>("--verbose") { Description = "List each query with the rank of its first correct norm" };
+        var command = new Command("eval", "Measure retrieval against questions with known answers: Hit@1, Hit@k, Recall@k, MRR") { queries, top, json, verbose };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetRequiredValue(queries);
+            if (!File.Exists(path))
+            {
+                throw new CommandException($"No queries file at '{path}'.");
+            }
+
+            var k = parse.GetValue(top);
+            using var catalog = context.OpenExistingCatalog(parse);
+            var all = EvalQuery.ReadAll(path);
+            var outcomes = all
+                .Where(q => q.Gold.Count > 0)
+                .Select(q => RetrievalEvaluation.Score(q, [.. catalog.Search(new SearchQuery(q.Question) { Top = k }).Select(h => h.NormId)], k))
+                .ToList();
+            var report = RetrievalEvaluation.Report(outcomes, k, all.Count - outcomes.Count);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report), IndexerJson.Options));
+            }
+            else
+            {
+                PrintText(report, parse.GetValue(verbose) ? outcomes : []);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, object> ToJson(EvaluationReport report) => new()
+    {
+        ["overall"] = Metrics(report.Overall, report.K),
+        ["by_lang"] = report.ByLanguage.ToDictionary(p => p.Key.ToCode(), p => Metrics(p.Value, report.K)),
+        ["skipped_without_gold"] = report.SkippedWithoutGold,
+    };
+
+    private static Dictionary<string, object> Metrics(RetrievalMetrics m, int k) => new()
+    {
+        ["n"] = m.Queries,
+        ["hit@1"] = Math.Round(m.HitAt1, 4),
+        [$"hit@{k}"] = Math.Round(m.HitAtK, 4),
+        [$"recall@{k}"] = Math.Round(m.RecallAtK, 4),
+        ["mrr"] = Math.Round(m.Mrr, 4),
+    };
+
+    private static void PrintText(EvaluationReport report, IReadOnlyList<QueryOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            var rank = outcome.FirstHitRank?.ToString(CultureInfo.InvariantCulture) ?? "-";
+            Console.Out.WriteLine($"{outcome.Query.Id,-36} {outcome.Query.Language.ToCode()} first hit: {rank,2}  top: {string.Join(' ', outcome.Retrieved.Take(3))}");
+        }
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-8} {"n",5} {"Hit@1",7} {"Hit@" + report.K,7} {"Rec@" + report.K,7} {"MRR",7}"));
+        Print("overall", report.Overall);
+        foreach (var (language, metrics) in report.ByLanguage)
+        {
+            Print(language.ToCode(), metrics);
+        }
+
+        if (report.SkippedWithoutGold > 0)
+        {
+            Console.Out.WriteLine($"({report.SkippedWithoutGold} queries without a gold act were skipped)");
+        }
+    }
+
+    private static void Print(string label, RetrievalMetrics m) =>
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-8} {m.Queries,5} {m.HitAt1,7:F3} {m.HitAtK,7:F3} {m.RecallAtK,7:F3} {m.Mrr,7:F3}"));
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Core.Acts;
+using Assistant.Storage.Catalog;
+
+namespace Assistant.Indexer.Commands;
+
+internal static class SearchCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var query = new Argument<string>("query") { Description = "Question or norm reference («ст. 188 УК», «88-бап Еңбек кодексі»)" };
+        var top = CliOptions.Top(10);
+        var lang = CliOptions.Lang();
+        var act = new Option<string?>("--act") { Description = "Only norms of this act (Adilet code)" };
+        var all = new Option<bool>("--include-repealed") { Description = "Also search acts that are repealed or expired" };
+        var edition = new Option<string?>("--edition") { Description = "Search this edition of the acts (e.g. 2024-03) instead of the current ones" };
+        var json = CliOptions.Json();
+        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, json };
+        command.SetAction(parse =>
+        {
+            var text = parse.GetRequiredValue(query);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new CommandException("The query is empty.");
+            }
+
+            using var catalog = context.OpenExistingCatalog(parse);
+            var hits = catalog.Search(new SearchQuery(text)
+            {
+                Top = parse.GetValue(top),
+                Language = parse.GetValue(lang),
+                ActId = parse.GetValue(act),
+                IncludeNotInForce = parse.GetValue(all),
+                Edition = parse.GetValue(edition),
+            });
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(hits.Select(ToJson), IndexerJson.Options));
+            }
+            else
+            {
+                PrintText(hits);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static object ToJson(SearchHit hit) => new
+    {
+        normId = hit.NormId.ToString(),
+        lang = hit.Language.ToCode(),
+        citation = hit.Citation,
+        heading = hit.Heading,
+        score = Math.Round(hit.Score, 4),
+        namedInQuery = hit.NamedInQuery,
+        snippet = hit.Snippet,
+    };
+
+    private static void PrintText(IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            Console.Out.WriteLine("No norms found.");
+            return;
+        }
+
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var how = hit.NamedInQuery ? "named in query" : string.Create(CultureInfo.InvariantCulture, $"score {hit.Score:F2}");
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {hit.Citation}  [{hit.NormId}]  {how}"));
+            if (!string.IsNullOrEmpty(hit.Heading))
+            {
+                Console.Out.WriteLine($"   {hit.Heading}");
+            }
+
+            Console.Out.WriteLine($"   {hit.Snippet}");
+        }
+    }
+}

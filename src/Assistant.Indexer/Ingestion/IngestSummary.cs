@@ -1,0 +1,45 @@
+using Assistant.Core.Acts;
+
+namespace Assistant.Indexer.Ingestion;
+
+/// <summary>Counts of one ingest run, reported at its end.</summary>
+public sealed class IngestSummary
+{
+    private readonly List<IngestFailure> _failures = [];
+    private readonly HashSet<(string Id, Language Language)> _acts = [];
+
+    public int Files { get; internal set; }
+
+    public long Bytes { get; internal set; }
+
+    public int Editions { get; private set; }
+
+    public int Acts => _acts.Count;
+
+    public int Norms { get; private set; }
+
+    /// <summary>Act editions saved with no norms: their source gave a title but no text.</summary>
+    public int WithoutText { get; private set; }
+
+    public int ReferencesResolved { get; private set; }
+
+    public int ReferencesUnresolved { get; private set; }
+
+    public IReadOnlyList<IngestFailure> Failures => _failures;
+
+    public IReadOnlyList<string> PassedOver { get; internal set; } = [];
+
+    public TimeSpan Elapsed { get; internal set; }
+
+    internal void AddSaved(string actId, Language language, int norms, int resolved, int unresolved)
+    {
+        _acts.Add((actId, language));
+        Editions++;
+        Norms += norms;
+        WithoutText += norms == 0 ? 1 : 0;
+        ReferencesResolved += resolved;
+        ReferencesUnresolved += unresolved;
+    }
+
+    internal void AddFailure(IngestFailure failure) => _failures.Add(failure);
+}

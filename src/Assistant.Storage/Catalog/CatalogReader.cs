@@ -1,0 +1,290 @@
+using System.Globalization;
+using Assistant.Core.Acts;
+using Assistant.Core.Citations;
+using Assistant.Core.Norms;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Storage.Catalog;
+
+/// <summary>Reads norms, acts and counts back out of the catalog.</summary>
+internal sealed class CatalogReader(SqliteConnection connection)
+{
+    private const int PartTextLength = 160;
+
+    public NormDetails? GetNorm(NormId id, Language? language, string? edition)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT n.norm_key, a.language, a.title, n.heading, n.text, n.path, n.status, a.edition, a.is_current
+            FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE n.norm_id = $id AND {(edition is null ? "a.is_current = 1" : "a.edition = $edition")}
+                {(language is null ? string.Empty : "AND a.language = $language")}
+            ORDER BY a.language = 'ru' DESC
+            LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$edition", edition ?? string.Empty);
+        command.Parameters.AddWithValue("$language", language?.ToCode() ?? string.Empty);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var normKey = reader.GetInt64(0);
+        var normLanguage = LanguageCodes.Parse(reader.GetString(1));
+        var title = reader.GetString(2);
+        var storedEdition = reader.GetString(7);
+        return new NormDetails(
+            id,
+            normLanguage,
+            title,
+            Citation.Display(id, title, normLanguage),
+            NullableString(reader, 3),
+            reader.GetString(4),
+            reader.GetString(5),
+            Enum.Parse<NormStatus>(reader.GetString(6)),
+            storedEdition.Length == 0 ? null : storedEdition,
+            reader.GetBoolean(8),
+            Footnotes(normKey),
+            EditorialNotes(normKey),
+            ReferencesOut(normKey, normLanguage),
+            ReferencesIn(id, normLanguage),
+            Parts(normKey, id.ActId),
+            Languages(id),
+            AdiletUrl(id.ActId, normLanguage));
+    }
+
+    public List<ActSummary> ListActs(ActFilter filter, string? actId = null)
+    {
+        using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        if (!filter.AllEditions)
+        {
+            conditions.Add("a.is_current = 1");
+        }
+
+        if (actId is not null)
+        {
+            conditions.Add("a.id = $id");
+            command.Parameters.AddWithValue("$id", actId);
+        }
+
+        if (filter.Language is { } language)
+        {
+            conditions.Add("a.language = $language");
+            command.Parameters.AddWithValue("$language", language.ToCode());
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            conditions.Add("a.kind = $kind");
+            command.Parameters.AddWithValue("$kind", kind.ToString());
+        }
+
+        if (filter.Status is { } status)
+        {
+            conditions.Add("a.status = $status");
+            command.Parameters.AddWithValue("$status", status.ToString());
+        }
+
+        command.CommandText = $"""
+            SELECT a.id, a.language, a.title, a.kind, a.adopted_on, a.number, a.status, a.edition, a.is_current,
+                (SELECT group_concat(edition, char(31)) FROM (SELECT edition FROM acts b WHERE b.id = a.id AND b.language = a.language ORDER BY edition)),
+                (SELECT count(*) FROM norms n WHERE n.act_key = a.act_key AND n.parent_key IS NULL),
+                a.source, a.ingested_at
+            FROM acts a
+            {(conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions.Select(c => "(" + c + ")")))}
+            ORDER BY a.id, a.language, a.edition
+            """;
+        var acts = new List<ActSummary>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var title = reader.GetString(2);
+            // SQLite's lower() folds ASCII only, so Cyrillic titles are matched here.
+            if (filter.TitleContains is { } part && !title.Contains(part.Trim(), StringComparison.CurrentCultureIgnoreCase))
+            {
+                continue;
+            }
+
+            var edition = reader.GetString(7);
+            acts.Add(new ActSummary(
+                reader.GetString(0),
+                LanguageCodes.Parse(reader.GetString(1)),
+                title,
+                Enum.Parse<ActKind>(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                NullableString(reader, 5),
+                Enum.Parse<ActStatus>(reader.GetString(6)),
+                edition.Length == 0 ? null : edition,
+                reader.GetBoolean(8),
+                [.. reader.GetString(9).Split('\u001f').Select(e => e.Length == 0 ? null : e)],
+                reader.GetInt32(10),
+                NullableString(reader, 11),
+                DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        return acts;
+    }
+
+    public CatalogStats GetStats()
+    {
+        var acts = Counts("SELECT language, count(DISTINCT id), count(*) FROM acts GROUP BY language");
+        var norms = Counts(
+            "SELECT a.language, sum(n.parent_key IS NULL), count(*) FROM norms n JOIN acts a ON a.act_key = n.act_key WHERE a.is_current = 1 GROUP BY a.language");
+        var references = Counts(
+            """
+            SELECT a.language, sum(r.target_act_id IS NOT NULL OR r.target_norm_id IS NOT NULL), sum(r.target_act_id IS NULL AND r.target_norm_id IS NULL)
+            FROM norm_references r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
+            WHERE a.is_current = 1 GROUP BY a.language
+            """);
+        var byLanguage = new Dictionary<Language, LanguageStats>();
+        foreach (var language in acts.Keys)
+        {
+            var (actCount, editions) = acts[language];
+            var (topLevel, all) = norms.GetValueOrDefault(language);
+            var (resolved, unresolved) = references.GetValueOrDefault(language);
+            byLanguage[language] = new LanguageStats(actCount, editions, topLevel, all, resolved, unresolved);
+        }
+
+        var total = new LanguageStats(
+            byLanguage.Values.Sum(s => s.Acts),
+            byLanguage.Values.Sum(s => s.Editions),
+            byLanguage.Values.Sum(s => s.TopLevelNorms),
+            byLanguage.Values.Sum(s => s.AllNorms),
+            byLanguage.Values.Sum(s => s.ReferencesResolved),
+            byLanguage.Values.Sum(s => s.ReferencesUnresolved));
+        return new CatalogStats(total, byLanguage);
+    }
+
+    private Dictionary<Language, (int, int)> Counts(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<Language, (int, int)>();
+        while (reader.Read())
+        {
+            counts[LanguageCodes.Parse(reader.GetString(0))] = (reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        return counts;
+    }
+
+    private List<Footnote> Footnotes(long normKey) =>
+        Rows(
+            "SELECT text, amending_act, amended_on FROM footnotes WHERE norm_key = $key ORDER BY ordinal",
+            normKey,
+            reader => new Footnote(
+                reader.GetString(0),
+                NullableString(reader, 1),
+                reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private List<EditorialNote> EditorialNotes(long normKey) =>
+        Rows("SELECT text FROM editorial_notes WHERE norm_key = $key ORDER BY ordinal", normKey, reader => new EditorialNote(reader.GetString(0)));
+
+    private List<NormPart> Parts(long normKey, string actId) =>
+        Rows("SELECT norm_id, text FROM norms WHERE parent_key = $key ORDER BY ordinal", normKey, reader => new NormPart(StoredNormId.Read(actId, reader.GetString(0)), ShortText(reader.GetString(1))));
+
+    /// <summary>References out of the norm; a target in the catalog is cited by its current title, in this language when possible.</summary>
+    private List<NormReferenceOut> ReferencesOut(long normKey, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.text, r.target_act_id, r.target_norm_id,
+                (SELECT a.title || char(31) || a.language FROM norms t JOIN acts a ON a.act_key = t.act_key
+                 WHERE t.norm_id = r.target_norm_id AND a.is_current = 1 ORDER BY a.language = $language DESC LIMIT 1)
+            FROM norm_references r WHERE r.norm_key = $key ORDER BY r.ordinal
+            """;
+        command.Parameters.AddWithValue("$key", normKey);
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var reader = command.ExecuteReader();
+        var references = new List<NormReferenceOut>();
+        while (reader.Read())
+        {
+            NormId? target = reader.IsDBNull(2) ? null : StoredNormId.Read(reader.GetString(1), reader.GetString(2));
+            string? citation = null;
+            if (target is { } targetId && NullableString(reader, 3) is { } found)
+            {
+                var parts = found.Split('\u001f');
+                citation = Citation.Display(targetId, parts[0], LanguageCodes.Parse(parts[1]));
+            }
+
+            references.Add(new NormReferenceOut(reader.GetString(0), NullableString(reader, 1), target, citation));
+        }
+
+        return references;
+    }
+
+    /// <summary>Norms of current editions in the same language that cite this norm, its article, or a part of it.</summary>
+    /// <remarks>CROSS JOIN keeps SQLite starting from the target index rather than from every current act.</remarks>
+    private List<NormReferenceIn> ReferencesIn(NormId id, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.norm_id, a.title, min(r.text), a.id
+            FROM norm_references r CROSS JOIN norms n ON n.norm_key = r.norm_key CROSS JOIN acts a ON a.act_key = n.act_key
+            WHERE (r.target_norm_id IN ($id, $top) OR (r.target_norm_id > $id || '/' AND r.target_norm_id < $id || '0'))
+                AND a.is_current = 1 AND a.language = $language AND n.norm_id <> $id
+            GROUP BY n.norm_id, a.title, a.id
+            ORDER BY n.norm_id
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$top", id.TopLevel.ToString());
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var reader = command.ExecuteReader();
+        var references = new List<NormReferenceIn>();
+        while (reader.Read())
+        {
+            var from = StoredNormId.Read(reader.GetString(3), reader.GetString(0));
+            references.Add(new NormReferenceIn(from, Citation.Display(from, reader.GetString(1), language), reader.GetString(2)));
+        }
+
+        return references;
+    }
+
+    private List<Language> Languages(NormId id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT a.language FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE n.norm_id = $id AND a.is_current = 1 ORDER BY a.language = 'ru' DESC
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        using var reader = command.ExecuteReader();
+        var languages = new List<Language>();
+        while (reader.Read())
+        {
+            languages.Add(LanguageCodes.Parse(reader.GetString(0)));
+        }
+
+        return languages;
+    }
+
+    private List<T> Rows<T>(string sql, long key, Func<SqliteDataReader, T> read)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$key", key);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public static Uri AdiletUrl(string actId, Language language) =>
+        new($"https://adilet.zan.kz/{(language == Language.Kk ? "kaz" : "rus")}/docs/{Uri.EscapeDataString(actId)}");
+
+    private static string ShortText(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= PartTextLength ? flat : string.Concat(flat.AsSpan(0, PartTextLength), "…");
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

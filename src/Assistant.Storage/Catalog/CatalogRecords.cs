@@ -1,0 +1,117 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Norms;
+
+namespace Assistant.Storage.Catalog;
+
+/// <summary>What <see cref="LegalCatalog.SaveAct"/> stored.</summary>
+/// <param name="Norms">Rows stored: top-level norms and all their parts.</param>
+/// <param name="ReferencesResolved">References whose target act or norm the parser identified.</param>
+public sealed record ActSaveResult(
+    string ActId,
+    Language Language,
+    string? Edition,
+    bool IsCurrent,
+    int Norms,
+    int ReferencesResolved,
+    int ReferencesUnresolved);
+
+/// <summary>A lexical query over top-level norms, with norms named in the text («ст. 188 УК») looked up directly.</summary>
+public sealed record SearchQuery(string Text)
+{
+    public int Top { get; init; } = 10;
+
+    public Language? Language { get; init; }
+
+    public string? ActId { get; init; }
+
+    public ActKind? Kind { get; init; }
+
+    /// <summary>False: only acts in force (or of unknown status) and norms not excluded.</summary>
+    public bool IncludeNotInForce { get; init; }
+
+    /// <summary>Null: the current edition of every act.</summary>
+    public string? Edition { get; init; }
+}
+
+/// <param name="Citation">The display citation («Уголовный кодекс РК, ст. 188»).</param>
+/// <param name="Score">Higher is better: bm25 relevance, negated.</param>
+/// <param name="Snippet">The best matching passage of the norm's original text, about 200 characters.</param>
+/// <param name="NamedInQuery">The query cited this norm by number; such hits come first.</param>
+public sealed record SearchHit(
+    NormId NormId,
+    Language Language,
+    string ActId,
+    string ActTitle,
+    string Citation,
+    string? Heading,
+    double Score,
+    string Snippet,
+    bool NamedInQuery);
+
+/// <summary>A reference from a norm, with the citation of its target when the target is in the catalog.</summary>
+public sealed record NormReferenceOut(string Text, string? TargetActId, NormId? TargetNormId, string? TargetCitation);
+
+/// <summary>A norm whose text refers to the norm at hand (or to its article).</summary>
+public sealed record NormReferenceIn(NormId From, string Citation, string Text);
+
+/// <summary>A point or subpoint of a norm, with the start of its text.</summary>
+public sealed record NormPart(NormId Id, string ShortText);
+
+public sealed record NormDetails(
+    NormId Id,
+    Language Language,
+    string ActTitle,
+    string Citation,
+    string? Heading,
+    string Text,
+    string Path,
+    NormStatus Status,
+    string? Edition,
+    bool IsCurrentEdition,
+    IReadOnlyList<Footnote> Footnotes,
+    IReadOnlyList<EditorialNote> EditorialNotes,
+    IReadOnlyList<NormReferenceOut> ReferencesOut,
+    IReadOnlyList<NormReferenceIn> ReferencesIn,
+    IReadOnlyList<NormPart> Parts,
+    IReadOnlyList<Language> Languages,
+    Uri AdiletUrl);
+
+/// <summary>Which acts <see cref="LegalCatalog.ListActs"/> returns.</summary>
+public sealed record ActFilter
+{
+    public Language? Language { get; init; }
+
+    public ActKind? Kind { get; init; }
+
+    public ActStatus? Status { get; init; }
+
+    /// <summary>Case-insensitive part of the title.</summary>
+    public string? TitleContains { get; init; }
+
+    /// <summary>False: only the current edition of each act.</summary>
+    public bool AllEditions { get; init; }
+}
+
+/// <param name="Editions">Every stored edition of this act in this language, oldest first (null: undated).</param>
+/// <param name="Norms">Top-level norms of this edition.</param>
+public sealed record ActSummary(
+    string Id,
+    Language Language,
+    string Title,
+    ActKind Kind,
+    DateOnly? AdoptedOn,
+    string? Number,
+    ActStatus Status,
+    string? Edition,
+    bool IsCurrent,
+    IReadOnlyList<string?> Editions,
+    int Norms,
+    string? Source,
+    DateTimeOffset IngestedAt);
+
+/// <summary>Counts for one language. Norms and references count current editions only.</summary>
+/// <param name="Acts">Distinct acts.</param>
+/// <param name="Editions">Stored editions of those acts.</param>
+public sealed record LanguageStats(int Acts, int Editions, int TopLevelNorms, int AllNorms, int ReferencesResolved, int ReferencesUnresolved);
+
+public sealed record CatalogStats(LanguageStats Total, IReadOnlyDictionary<Language, LanguageStats> ByLanguage);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Native engines (npm packages) are restored by the build itself.
+# Tests over ../shared skip when it is absent; RAGLEGAL_REQUIRE_SHARED=1 makes them fail instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
+command -v npm >/dev/null || { echo "error: Node.js with npm is required to restore the native engines" >&2; exit 2; }
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test RagLegal.sln -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over all test projects: "N passed, N failed, N skipped".
+awk '
+  /(Passed|Failed)! +- +Failed: / {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i + 1))
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
+' "$log"
+exit "$status"

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Assistant.Indexer.Tests.Cli;
+
+/// <summary>Runs the built indexer as a user would: a separate process, its exit code, stdout and stderr.</summary>
+internal static class IndexerProcess
+{
+    public static async Task<IndexerRun> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "indexer.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new IndexerRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The repository's samples/ folder, found from the test's output directory.</summary>
+    public static string SamplesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RagLegal.sln")))
+            {
+                return Path.Combine(dir.FullName, "samples");
+            }
+        }
+
+        throw new InvalidOperationException("RagLegal.sln not found above the test output directory.");
+    }
+}
+
+internal sealed record IndexerRun(int ExitCode, string Output, string Errors)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Errors}";
+}
