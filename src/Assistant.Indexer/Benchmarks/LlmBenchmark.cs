@@ -135,7 +135,7 @@ internal static class LlmBenchmark
         var folder = Path.GetDirectoryName(script)!;
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "node-llama-cpp")))
         {
-            throw new InvalidOperationException($"node-llama-cpp is not installed: run 'npm ci --ignore-scripts --omit=optional' in {folder}.");
+            throw new InvalidOperationException($"node-llama-cpp is not installed: run 'npm install --ignore-scripts --omit=optional' in {folder}.");
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true };

@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         IngestBenchmark.Create(context),
         SearchBenchmark.Create(context),
+        LlmBenchmark.CreateCommand(),
     };
 }

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Assistant.Tests.Support;
+
+namespace Assistant.Indexer.Tests.Cli;
+
+public sealed partial class BenchCliTests
+{
+    [SharedFact]
+    public async Task Bench_llm_prints_figures_per_parallelism_and_a_key_value_last_line()
+    {
+        var run = await IndexerProcess.RunAsync(
+            "bench", "llm", "--model", SharedData.Path("models", "stories260K.gguf"), "--prompt", "16", "--gen", "8", "--parallel", "1,4");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.StartsWith("parallel=1 ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("parallel=4 ", StringComparison.Ordinal));
+        Assert.Matches(LastLine(), lines[^1]);
+    }
+
+    [Fact]
+    public async Task Bench_llm_without_a_model_says_what_to_give()
+    {
+        var run = await IndexerProcess.RunAsync("bench", "llm");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--model", run.Errors, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^gen_tps=[0-9.]+ peer_gen_tps=n/a ratio=n/a parallel4_speedup=[0-9.]+$")]
+    private static partial Regex LastLine();
+}
