@@ -1,0 +1,67 @@
+using Assistant.Inference.Llama;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Api.Chat;
+
+/// <summary>
+/// The chat model the API answers with, loaded once at start-up when one is configured. A model that fails to load
+/// leaves the API serving extractive answers, with the reason in /health/ready.
+/// </summary>
+internal sealed partial class AnswerEngines : IDisposable
+{
+    private readonly LlamaChatClient? _client;
+
+    public AnswerEngines(IOptions<ModelOptions> options, ILoggerFactory loggers)
+    {
+        var model = options.Value;
+        var logger = loggers.CreateLogger<AnswerEngines>();
+        if (string.IsNullOrWhiteSpace(model.ModelPath))
+        {
+            ModelState = "not configured";
+            ModelDetail = "no Llm:ModelPath: answers are extracts of the norms found";
+            return;
+        }
+
+        try
+        {
+            _client = LlamaChatClient.Create(
+                new LlamaModelOptions { Path = model.ModelPath, GpuLayers = model.GpuLayers },
+                new LlamaEngineOptions
+                {
+                    ContextSize = model.ContextSize,
+                    MaxSequences = model.Parallel,
+                    QueueCapacity = model.QueueCapacity,
+                    Threads = model.Threads,
+                    BatchSize = Math.Max(512, model.Parallel),
+                },
+                new LlamaChatClientOptions { MaxOutputTokens = model.MaxAnswerTokens },
+                loggers);
+            ModelState = "loaded";
+            ModelDetail = Path.GetFileName(model.ModelPath);
+            Loaded(logger, model.ModelPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or LlamaException or UnauthorizedAccessException)
+        {
+            ModelState = "failed";
+            ModelDetail = e.Message;
+            LoadFailed(logger, e, model.ModelPath);
+        }
+    }
+
+    /// <summary>The chat client, or null when answers are extractive.</summary>
+    public IChatClient? Chat => _client;
+
+    /// <summary>"loaded", "not configured" or "failed".</summary>
+    public string ModelState { get; }
+
+    public string ModelDetail { get; }
+
+    public void Dispose() => _client?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded chat model {Path}")]
+    private static partial void Loaded(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The chat model {Path} failed to load; answering extractively")]
+    private static partial void LoadFailed(ILogger logger, Exception exception, string path);
+}

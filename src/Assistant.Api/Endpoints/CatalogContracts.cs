@@ -1,0 +1,84 @@
+using Assistant.Core.Acts;
+using Assistant.Storage.Catalog;
+
+namespace Assistant.Api.Endpoints;
+
+/// <param name="Act">Only norms of this act (Adilet code).</param>
+/// <param name="IncludeRepealed">Also acts repealed or expired.</param>
+public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed);
+
+public sealed record SearchResponse(IReadOnlyList<NormHit> Hits);
+
+/// <summary>A norm found by search, with its display citation.</summary>
+public sealed record NormHit(string NormId, string Lang, string ActId, string Citation, string? Heading, double Score, bool NamedInQuery, string Snippet)
+{
+    public static NormHit From(SearchHit hit) =>
+        new(hit.NormId.ToString(), hit.Language.ToCode(), hit.ActId, hit.Citation, hit.Heading, Math.Round(hit.Score, 4), hit.NamedInQuery, hit.Snippet);
+}
+
+public sealed record ActView(
+    string Id,
+    string Lang,
+    string Title,
+    ActKind Kind,
+    DateOnly? AdoptedOn,
+    string? Number,
+    ActStatus Status,
+    string? Edition,
+    bool IsCurrent,
+    IReadOnlyList<string?> Editions,
+    int Norms,
+    Uri AdiletUrl)
+{
+    public static ActView From(ActSummary act) => new(
+        act.Id, act.Language.ToCode(), act.Title, act.Kind, act.AdoptedOn, act.Number, act.Status, act.Edition, act.IsCurrent, act.Editions, act.Norms,
+        AdiletPage(act.Id, act.Language));
+
+    public static Uri AdiletPage(string actId, Language language) =>
+        new($"https://adilet.zan.kz/{(language == Language.Kk ? "kaz" : "rus")}/docs/{Uri.EscapeDataString(actId)}");
+}
+
+public sealed record FootnoteView(string Text, string? AmendingAct, DateOnly? AmendedOn);
+
+public sealed record ReferenceOutView(string Text, string? TargetActId, string? TargetNormId, string? TargetCitation);
+
+public sealed record ReferenceInView(string From, string Citation, string Text);
+
+public sealed record NormView(
+    string Id,
+    string Lang,
+    string ActTitle,
+    string Citation,
+    string? Heading,
+    string Text,
+    string Path,
+    string Status,
+    string? Edition,
+    bool IsCurrentEdition,
+    IReadOnlyList<FootnoteView> Footnotes,
+    IReadOnlyList<string> EditorialNotes,
+    IReadOnlyList<ReferenceOutView> ReferencesOut,
+    IReadOnlyList<ReferenceInView> ReferencesIn,
+    IReadOnlyList<string> Parts,
+    IReadOnlyList<string> Languages,
+    Uri AdiletUrl)
+{
+    public static NormView From(NormDetails norm) => new(
+        norm.Id.ToString(),
+        norm.Language.ToCode(),
+        norm.ActTitle,
+        norm.Citation,
+        norm.Heading,
+        norm.Text,
+        norm.Path,
+        norm.Status.ToString(),
+        norm.Edition,
+        norm.IsCurrentEdition,
+        [.. norm.Footnotes.Select(f => new FootnoteView(f.Text, f.AmendingAct, f.AmendedOn))],
+        [.. norm.EditorialNotes.Select(n => n.Text)],
+        [.. norm.ReferencesOut.Select(r => new ReferenceOutView(r.Text, r.TargetActId, r.TargetNormId?.ToString(), r.TargetCitation))],
+        [.. norm.ReferencesIn.Select(r => new ReferenceInView(r.From.ToString(), r.Citation, r.Text))],
+        [.. norm.Parts.Select(p => p.Id.ToString())],
+        [.. norm.Languages.Select(l => l.ToCode())],
+        norm.AdiletUrl);
+}

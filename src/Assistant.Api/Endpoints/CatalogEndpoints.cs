@@ -1,0 +1,104 @@
+using Assistant.Api.Hosting;
+using Assistant.Core.Acts;
+using Assistant.Core.Norms;
+using Assistant.Storage.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Api.Endpoints;
+
+/// <summary>Search, acts and norms: read-only views of the catalog.</summary>
+internal static class CatalogEndpoints
+{
+    public static void MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").WithTags("catalog");
+        v1.MapPost("/search", Search).WithName("search");
+        v1.MapGet("/acts", ListActs).WithName("listActs");
+        v1.MapGet("/acts/{id}", GetAct).WithName("getAct");
+
+        // Norm ids hold slashes (K1500000414/art:88/p:1), so the id takes the rest of the path.
+        v1.MapGet("/norms/{**id}", GetNorm).WithName("getNorm");
+    }
+
+    private static IResult Search(SearchRequest request, LegalCatalog catalog, IOptions<ApiOptions> options)
+    {
+        var limits = options.Value;
+        if (RequestValidation.Question(request.Query, "query", limits) is { } invalid
+            || RequestValidation.Language(request.Lang, out var language) is { } invalidLanguage && (invalid = invalidLanguage) is not null)
+        {
+            return invalid;
+        }
+
+        var top = request.Top ?? 10;
+        if (top < 1 || top > limits.MaxTop)
+        {
+            return Problems.BadRequest($"top is {top}; it must be between 1 and {limits.MaxTop}.", "top");
+        }
+
+        var hits = catalog.Search(new SearchQuery(request.Query!)
+        {
+            Top = top,
+            Language = language,
+            ActId = string.IsNullOrWhiteSpace(request.Act) ? null : request.Act,
+            IncludeNotInForce = request.IncludeRepealed ?? false,
+        });
+        return Results.Ok(new SearchResponse(hits.Select(NormHit.From).ToList()));
+    }
+
+    private static IResult ListActs(LegalCatalog catalog, string? lang, string? kind, string? status, string? q, bool? allEditions)
+    {
+        if (RequestValidation.Language(lang, out var language) is { } badLanguage)
+        {
+            return badLanguage;
+        }
+
+        if (RequestValidation.Enum<ActKind>(kind, "kind", out var actKind) is { } badKind)
+        {
+            return badKind;
+        }
+
+        if (RequestValidation.Enum<ActStatus>(status, "status", out var actStatus) is { } badStatus)
+        {
+            return badStatus;
+        }
+
+        var acts = catalog.ListActs(new ActFilter
+        {
+            Language = language,
+            Kind = actKind,
+            Status = actStatus,
+            TitleContains = string.IsNullOrWhiteSpace(q) ? null : q,
+            AllEditions = allEditions ?? false,
+        });
+        return Results.Ok(acts.Select(ActView.From).ToList());
+    }
+
+    private static IResult GetAct(string id, string? lang, LegalCatalog catalog)
+    {
+        if (RequestValidation.Language(lang, out var language) is { } badLanguage)
+        {
+            return badLanguage;
+        }
+
+        return catalog.GetAct(id, language) is { } act
+            ? Results.Ok(ActView.From(act))
+            : Problems.NotFound($"No act '{id}' is in the catalog{(language is null ? string.Empty : $" in '{lang}'")}.");
+    }
+
+    private static IResult GetNorm(string id, string? lang, string? edition, LegalCatalog catalog)
+    {
+        if (RequestValidation.Language(lang, out var language) is { } badLanguage)
+        {
+            return badLanguage;
+        }
+
+        if (!NormId.TryParse(id, out var normId))
+        {
+            return Problems.BadRequest($"'{id}' is not a norm id: expected <ACT>/art:<N>[/p:<P>[/sp:<S>]], <ACT>/p:<P> or <ACT>/annex:<A>/p:<P>.", "id");
+        }
+
+        return catalog.GetNorm(normId, language, edition) is { } norm
+            ? Results.Ok(NormView.From(norm))
+            : Problems.NotFound($"No norm '{id}' is in the catalog{(language is null ? string.Empty : $" in '{lang}'")}.");
+    }
+}

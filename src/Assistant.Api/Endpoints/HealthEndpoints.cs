@@ -1,0 +1,28 @@
+using Assistant.Api.Chat;
+using Assistant.Storage.Catalog;
+
+namespace Assistant.Api.Endpoints;
+
+/// <summary>Liveness (the process answers) and readiness (what it can serve: catalog, vectors, model).</summary>
+internal static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).WithTags("health");
+        app.MapGet("/health/ready", Ready).WithTags("health");
+    }
+
+    private static IResult Ready(LegalCatalog catalog, AnswerEngines engines)
+    {
+        var stats = catalog.GetStats();
+        var catalogReady = stats.Total.TopLevelNorms > 0;
+        var body = new
+        {
+            status = catalogReady ? "ready" : "not ready",
+            catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms },
+            vectors = new { state = "not configured", mode = "lexical" },
+            model = new { state = engines.ModelState, detail = engines.ModelDetail },
+        };
+        return catalogReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
