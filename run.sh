@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
-# The main job: build, index the sample acts into data/raglegal.db and answer a search.
+# The main job: build, index the sample acts into data/raglegal.db and serve the API on http://127.0.0.1:5080.
 # Extra arguments are more paths to ingest, e.g. ./run.sh ../shared/corpus
+# Set RAGLEGAL_Llm__ModelPath=<gguf> for generated answers; without a model the chat answers with extracts.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
+command -v npm >/dev/null || { echo "error: Node.js with npm is required to restore the native engines" >&2; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+url=${RAGLEGAL_URL:-http://127.0.0.1:5080}
 
 dotnet build src/Assistant.Indexer -c Release -o .build/indexer -v quiet -nologo
+dotnet build src/Assistant.Api -c Release -o .build/api -v quiet -nologo
 indexer() { dotnet .build/indexer/indexer.dll "$@"; }
 
 indexer ingest samples "$@"
-echo
-echo '$ indexer search "совет по развитию искусственного интеллекта" --top 3'
-indexer search "совет по развитию искусственного интеллекта" --top 3
-echo
-echo "The catalog is in data/raglegal.db. Try:"
-echo "  dotnet .build/indexer/indexer.dll search \"<question or ст. 188 УК>\" [--lang ru|kk] [--act ID] [--json]"
-echo "  dotnet .build/indexer/indexer.dll show U2500000881/p:1"
+
+# A signing key made once for this installation; tokens for the chat are issued with it.
+mkdir -p data
+[ -s data/signing-key ] || { head -c 48 /dev/urandom | base64 -w0 > data/signing-key; chmod 600 data/signing-key; }
+export RAGLEGAL_Auth__SigningKey="$(cat data/signing-key)"
+token=$(indexer token issue --role deputy --name local-deputy --days 1)
+
+cat <<INFO
+
+Serving the API on $url (Ctrl+C stops it). Try:
+  curl -s $url/health/ready
+  curl -s -X POST $url/v1/search -H 'Content-Type: application/json' -d '{"query":"совет по развитию искусственного интеллекта","top":3}'
+  curl -sN -X POST $url/v1/chat -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\
+       -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
+  OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
+INFO
+exec dotnet .build/api/raglegal-api.dll --contentRoot .build/api --urls "$url"

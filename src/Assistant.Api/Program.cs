@@ -1,15 +1,19 @@
 using Assistant.Api.Endpoints;
 using Assistant.Api.Hosting;
+using Assistant.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRagLegalConfiguration();
 builder.AddRagLegalLogging();
 builder.Services.AddRagLegalServices(builder.Configuration);
+builder.Services.AddRagLegalSecurity(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagLegalPipeline();
+app.UseRagLegalSecurity();
 app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
+app.MapChatEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();
 

@@ -11,6 +11,7 @@ namespace Assistant.Api.Chat;
 internal sealed partial class AnswerEngines : IDisposable
 {
     private readonly LlamaChatClient? _client;
+    private readonly LlamaModel? _model;
 
     public AnswerEngines(IOptions<ModelOptions> options, ILoggerFactory loggers)
     {
@@ -25,8 +26,9 @@ internal sealed partial class AnswerEngines : IDisposable
 
         try
         {
-            _client = LlamaChatClient.Create(
-                new LlamaModelOptions { Path = model.ModelPath, GpuLayers = model.GpuLayers },
+            _model = LlamaModel.Load(new LlamaModelOptions { Path = model.ModelPath, GpuLayers = model.GpuLayers }, loggers);
+            Engine = LlamaEngine.Create(
+                _model,
                 new LlamaEngineOptions
                 {
                     ContextSize = model.ContextSize,
@@ -35,14 +37,18 @@ internal sealed partial class AnswerEngines : IDisposable
                     Threads = model.Threads,
                     BatchSize = Math.Max(512, model.Parallel),
                 },
-                new LlamaChatClientOptions { MaxOutputTokens = model.MaxAnswerTokens },
-                loggers);
+                loggers.CreateLogger<LlamaEngine>());
+            _client = new LlamaChatClient(Engine, new LlamaChatClientOptions { MaxOutputTokens = model.MaxAnswerTokens });
             ModelState = "loaded";
             ModelDetail = Path.GetFileName(model.ModelPath);
             Loaded(logger, model.ModelPath);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or LlamaException or UnauthorizedAccessException)
         {
+            Engine?.Dispose();
+            Engine = null;
+            _model?.Dispose();
+            _model = null;
             ModelState = "failed";
             ModelDetail = e.Message;
             LoadFailed(logger, e, model.ModelPath);
@@ -52,12 +58,20 @@ internal sealed partial class AnswerEngines : IDisposable
     /// <summary>The chat client, or null when answers are extractive.</summary>
     public IChatClient? Chat => _client;
 
+    /// <summary>The engine behind <see cref="Chat"/>, for its figures.</summary>
+    public LlamaEngine? Engine { get; }
+
     /// <summary>"loaded", "not configured" or "failed".</summary>
     public string ModelState { get; }
 
     public string ModelDetail { get; }
 
-    public void Dispose() => _client?.Dispose();
+    public void Dispose()
+    {
+        _client?.Dispose();
+        Engine?.Dispose();
+        _model?.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded chat model {Path}")]
     private static partial void Loaded(ILogger logger, string path);

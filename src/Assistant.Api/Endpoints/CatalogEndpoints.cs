@@ -1,4 +1,5 @@
 using Assistant.Api.Hosting;
+using Assistant.Api.Security;
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
 using Assistant.Storage.Catalog;
@@ -11,7 +12,7 @@ internal static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").WithTags("catalog");
+        var v1 = app.MapGroup("/v1").WithTags("catalog").AllowPublicAccess();
         v1.MapPost("/search", Search).WithName("search");
         v1.MapGet("/acts", ListActs).WithName("listActs");
         v1.MapGet("/acts/{id}", GetAct).WithName("getAct");

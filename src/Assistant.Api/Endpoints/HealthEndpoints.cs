@@ -21,7 +21,14 @@ internal static class HealthEndpoints
             status = catalogReady ? "ready" : "not ready",
             catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms },
             vectors = new { state = "not configured", mode = "lexical" },
-            model = new { state = engines.ModelState, detail = engines.ModelDetail },
+            model = new
+            {
+                state = engines.ModelState,
+                detail = engines.ModelDetail,
+                activeSequences = engines.Engine?.ActiveSequences,
+                maxSequences = engines.Engine?.MaxSequences,
+                generatedTokens = engines.Engine?.GeneratedTokens,
+            },
         };
         return catalogReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

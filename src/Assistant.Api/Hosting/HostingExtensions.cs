@@ -1,5 +1,10 @@
 using Assistant.Api.Chat;
+using Assistant.Core.Answers;
+using Assistant.Core.Audit;
+using Assistant.Core.Conversations;
+using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
+using Assistant.Storage.Conversations;
 using Serilog;
 using Serilog.Events;
 
@@ -32,18 +37,42 @@ internal static class HostingExtensions
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
+        services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.Section));
         services.AddSingleton<AnswerEngines>();
-        services.AddProblemDetails();
+        services.AddSingleton<INormRetriever, CatalogRetriever>();
+        services.AddSingleton(provider => new GroundedAnswerer(
+            provider.GetRequiredService<INormRetriever>(),
+            provider.GetRequiredService<AnswerEngines>().Chat,
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnswerOptions>>().Value));
+        services.AddSingleton<ChatTurns>();
+        // Malformed bodies throw in every environment, so that they reach the problem details below as a 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Status = bad.StatusCode;
+                context.ProblemDetails.Title = "Invalid request";
+                context.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+            }
+        });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        services.AddSingleton(provider => LegalCatalog.Open(
-            configuration["Catalog:Path"] ?? "data/raglegal.db",
-            provider.GetRequiredService<ILogger<LegalCatalog>>()));
+        services.AddSingleton(provider => LegalCatalog.Open(CatalogPath(provider), provider.GetRequiredService<ILogger<LegalCatalog>>()));
+        services.AddSingleton<IConversationStore>(provider => ConversationStore.Open(CatalogPath(provider)));
+        services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
     }
+
+    /// <summary>The catalog file, which also holds conversations and the audit trail.</summary>
+    private static string CatalogPath(IServiceProvider provider) =>
+        provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 
     public static void UseRagLegalPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RequestSizeLimit>();

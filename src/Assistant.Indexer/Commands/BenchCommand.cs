@@ -10,5 +10,6 @@ internal static class BenchCommand
         IngestBenchmark.Create(context),
         SearchBenchmark.Create(context),
         LlmBenchmark.CreateCommand(),
+        ApiBenchmark.Create(),
     };
 }

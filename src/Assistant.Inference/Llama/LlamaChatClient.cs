@@ -12,6 +12,12 @@ namespace Assistant.Inference.Llama;
 /// </summary>
 public sealed class LlamaChatClient : IChatClient
 {
+    /// <summary>
+    /// ChatOptions.AdditionalProperties key for a GBNF grammar (a string) the output must follow; a JSON
+    /// ResponseFormat takes precedence.
+    /// </summary>
+    public const string GrammarKey = "llama.grammar";
+
     /// <summary>ChatOptions.AdditionalProperties key for min-p sampling (a float).</summary>
     public const string MinPKey = "min_p";
 
@@ -153,7 +159,7 @@ public sealed class LlamaChatClient : IChatClient
                 RepetitionPenalty = AdditionalSingle(chatOptions, RepetitionPenaltyKey) ?? sampling.RepetitionPenalty,
                 Grammar = chatOptions.ResponseFormat is ChatResponseFormatJson json
                     ? json.Schema is { } schema ? JsonSchemaGrammar.FromSchema(schema) : JsonSchemaGrammar.AnyJson
-                    : sampling.Grammar,
+                    : AdditionalString(chatOptions, GrammarKey) ?? sampling.Grammar,
             };
         }
 
@@ -165,6 +171,9 @@ public sealed class LlamaChatClient : IChatClient
             StopSequences = chatOptions?.StopSequences is { Count: > 0 } stops ? [.. stops] : [],
         };
     }
+
+    private static string? AdditionalString(ChatOptions options, string key) =>
+        options.AdditionalProperties?.TryGetValue(key, out var value) == true && value is string { Length: > 0 } text ? text : null;
 
     private static float? AdditionalSingle(ChatOptions options, string key) =>
         options.AdditionalProperties?.TryGetValue(key, out var value) == true && value is IConvertible number

@@ -8,7 +8,6 @@ public sealed partial class LlamaEngine
 {
     private readonly byte[] piece = new byte[256];
 
-
     private async Task RunLoopAsync()
     {
         try
@@ -194,6 +193,7 @@ public sealed partial class LlamaEngine
         }
 
         job.GeneratedTokenCount++;
+        Interlocked.Increment(ref generatedTokens);
         var text = job.Text.Append(piece.AsSpan(0, Model.TokenToPiece(token, piece)));
         if (text.Length > 0)
         {

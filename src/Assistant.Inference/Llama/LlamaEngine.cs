@@ -22,6 +22,7 @@ public sealed unsafe partial class LlamaEngine : IDisposable
     private readonly LlamaBatchBuffer batch;
     private readonly Channel<GenerationJob> queue;
     private readonly GenerationJob?[] slots;
+    private long generatedTokens;
 
     // Per sequence: the prompt whose KV cells it still holds from its last request, or null.
     private readonly int[]?[] cachedPrompts;
@@ -69,6 +70,12 @@ public sealed unsafe partial class LlamaEngine : IDisposable
 
     /// <summary>KV-cache tokens available to one request (prompt plus generated tokens).</summary>
     public int SequenceContextSize { get; }
+
+    /// <summary>Requests holding a sequence now (read without a lock: a figure for monitoring).</summary>
+    public int ActiveSequences => slots.Count(job => job is not null);
+
+    /// <summary>Tokens generated since the engine was created, over all requests.</summary>
+    public long GeneratedTokens => Interlocked.Read(ref generatedTokens);
 
     /// <summary>Creates a context on <paramref name="model"/>; the model must stay alive (undisposed) as long as the engine.</summary>
     /// <exception cref="LlamaException">llama.cpp could not create the context (e.g. out of memory).</exception>

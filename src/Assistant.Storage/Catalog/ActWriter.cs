@@ -155,7 +155,7 @@ internal sealed class ActWriter : IDisposable
             act.Status.ToString(),
             act.Source,
             act.Preamble,
-            DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            StoredTime.Format(DateTimeOffset.UtcNow));
         return (long)_insertAct.ExecuteScalar()!;
     }
 

@@ -122,7 +122,7 @@ internal sealed class CatalogReader(SqliteConnection connection)
                 [.. reader.GetString(9).Split('\u001f').Select(e => e.Length == 0 ? null : e)],
                 reader.GetInt32(10),
                 NullableString(reader, 11),
-                DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                StoredTime.Parse(reader.GetString(12))));
         }
 
         return acts;

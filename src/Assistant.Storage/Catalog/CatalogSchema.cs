@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Storage.Catalog;
 
-/// <summary>The catalog's tables, created on first open and checked by version on every open.</summary>
+/// <summary>
+/// The catalog's tables, with the conversations and the audit trail kept beside the acts, created on first open and
+/// checked by version on every open.
+/// </summary>
 internal static class CatalogSchema
 {
     public const string Application = "raglegal-catalog";
@@ -10,7 +13,7 @@ internal static class CatalogSchema
     /// Bump on any change to the tables or to what <see cref="Assistant.Core.Text.TextAnalyzer"/> produces: rows of the
     /// lexical index are removed by analysing their text again, which must give the terms they were indexed with.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Joins the structural headings above a norm in <c>norms.path</c>.</summary>
     public const string PathSeparator = " › ";
@@ -80,15 +83,40 @@ internal static class CatalogSchema
         CREATE VIRTUAL TABLE norm_fts USING fts5(heading, body, language, content='',
             tokenize="unicode61 remove_diacritics 0 tokenchars '-'");
         CREATE VIRTUAL TABLE norm_fts_terms USING fts5vocab(norm_fts, 'row');
+        CREATE TABLE conversations(id TEXT PRIMARY KEY, owner TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE TABLE conversation_messages(
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            content TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY(conversation_id, ordinal));
+        -- Times are UTC in the round-trip format, so text order is time order.
+        CREATE TABLE audit_log(
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            role TEXT NOT NULL,
+            conversation_id TEXT,
+            question TEXT NOT NULL,
+            sources TEXT NOT NULL, -- JSON array of norm ids
+            citations TEXT NOT NULL, -- JSON array of norm ids
+            answer_sha256 TEXT NOT NULL);
+        CREATE INDEX audit_log_at ON audit_log(at);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """;
 
     /// <summary>Creates the schema in an empty database, or checks that an existing one is this catalog's.</summary>
     public static void Ensure(SqliteConnection connection, string path)
     {
-        var tables = Scalar<long>(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+        // Taking the write lock before looking keeps two openers of a new file from both creating the schema.
+        using var transaction = connection.BeginTransaction();
+        var tables = Scalar<long>(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
         if (tables == 0)
         {
-            using var transaction = connection.BeginTransaction();
             Execute(connection, transaction, Tables);
             Execute(
                 connection,
@@ -98,23 +126,24 @@ internal static class CatalogSchema
             return;
         }
 
-        var hasInfo = Scalar<long>(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'catalog_info'") == 1;
-        var application = hasInfo ? Scalar<string>(connection, "SELECT value FROM catalog_info WHERE key = 'application'") : null;
+        var hasInfo = Scalar<long>(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'catalog_info'") == 1;
+        var application = hasInfo ? Scalar<string>(connection, transaction, "SELECT value FROM catalog_info WHERE key = 'application'") : null;
         if (application != Application)
         {
             throw new InvalidDataException($"'{path}' is an SQLite database but not a RagLegal catalog (it has other tables).");
         }
 
-        var version = Scalar<string>(connection, "SELECT value FROM catalog_info WHERE key = 'schema_version'");
+        var version = Scalar<string>(connection, transaction, "SELECT value FROM catalog_info WHERE key = 'schema_version'");
         if (version != Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             throw new InvalidDataException($"'{path}' is a RagLegal catalog of schema version {version}; this build reads version {Version}. Rebuild it.");
         }
     }
 
-    private static T? Scalar<T>(SqliteConnection connection, string sql)
+    private static T? Scalar<T>(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return (T?)command.ExecuteScalar();
     }

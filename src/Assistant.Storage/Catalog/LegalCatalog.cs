@@ -10,59 +10,37 @@ namespace Assistant.Storage.Catalog;
 
 /// <summary>
 /// The SQLite catalog of acts and norms, with an FTS5 lexical index over top-level norms. Every edition of every
-/// language version of an act is kept; the newest edition per act and language is current. One connection,
-/// used by one caller at a time.
+/// language version of an act is kept; the newest edition per act and language is current. Reads run side by side,
+/// each on a connection of its own; saves take turns on the one writing connection.
 /// </summary>
 public sealed class LegalCatalog : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly ILogger<LegalCatalog> _logger;
     private readonly ActWriter _writer;
-    private readonly NormSearch _search;
-    private readonly CatalogReader _reader;
+    private readonly ReaderPool _readers;
     private readonly Lock _gate = new();
 
-    private LegalCatalog(SqliteConnection connection, ILogger<LegalCatalog> logger)
+    private LegalCatalog(SqliteConnection connection, ReaderPool readers, ILogger<LegalCatalog> logger)
     {
         _connection = connection;
         _logger = logger;
         _writer = new ActWriter(connection);
-        _search = new NormSearch(connection);
-        _reader = new CatalogReader(connection);
+        _readers = readers;
     }
 
     /// <summary>Opens the catalog at <paramref name="path"/>, creating the file, its folder and the schema when absent.</summary>
+    /// <param name="readers">How many reads may run at once, each on its own connection; null: one per processor, at least two.</param>
     /// <exception cref="InvalidDataException">The file exists but is not a RagLegal catalog of this schema version.</exception>
-    public static LegalCatalog Open(string path, ILogger<LegalCatalog>? logger = null)
+    public static LegalCatalog Open(string path, ILogger<LegalCatalog>? logger = null, int? readers = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(fullPath) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false }.ToString());
-        try
-        {
-            connection.Open();
-            Pragmas(connection);
-            CatalogSchema.Ensure(connection, fullPath);
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 26)
-        {
-            connection.Dispose();
-            throw new InvalidDataException($"'{fullPath}' is not a RagLegal catalog (not an SQLite database).", exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-
+        var size = readers ?? Math.Max(2, Environment.ProcessorCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(readers));
+        var fullPath = CatalogFile.Prepare(path);
+        var connection = CatalogFile.OpenWriter(fullPath);
         var catalogLogger = logger ?? NullLogger<LegalCatalog>.Instance;
         CatalogLog.Opened(catalogLogger, fullPath, CatalogSchema.Version);
-        return new LegalCatalog(connection, catalogLogger);
+        return new LegalCatalog(connection, new ReaderPool(fullPath, size), catalogLogger);
     }
 
     /// <summary>
@@ -76,8 +54,8 @@ public sealed class LegalCatalog : IDisposable
         {
             try
             {
-                _search.Invalidate();
                 var result = _writer.Save(act);
+                _readers.NormsChanged();
                 CatalogLog.Saved(_logger, act.Id, act.Language, act.Edition, result.Norms, result.IsCurrent);
                 return result;
             }
@@ -102,11 +80,7 @@ public sealed class LegalCatalog : IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(cited);
         var started = Stopwatch.GetTimestamp();
-        IReadOnlyList<SearchHit> hits;
-        lock (_gate)
-        {
-            hits = _search.Search(query, cited);
-        }
+        var hits = _readers.Read((search, _) => search.Search(query, cited));
 
         CatalogLog.Searched(_logger, query.Text, hits.Count, hits.Count(hit => hit.NamedInQuery), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return hits;
@@ -117,49 +91,31 @@ public sealed class LegalCatalog : IDisposable
     /// <param name="edition">Null: the current edition.</param>
     public NormDetails? GetNorm(NormId id, Language? language = null, string? edition = null)
     {
-        lock (_gate)
-        {
-            return _reader.GetNorm(id, language, edition);
-        }
+        return _readers.Read((_, reader) => reader.GetNorm(id, language, edition));
     }
 
     public IReadOnlyList<ActSummary> ListActs(ActFilter? filter = null)
     {
-        lock (_gate)
-        {
-            return _reader.ListActs(filter ?? new ActFilter());
-        }
+        return _readers.Read((_, reader) => reader.ListActs(filter ?? new ActFilter()));
     }
 
     /// <summary>The current edition of the act; Russian first when no language is given.</summary>
     public ActSummary? GetAct(string actId, Language? language = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actId);
-        lock (_gate)
-        {
-            var acts = _reader.ListActs(new ActFilter { Language = language }, actId);
-            return acts.FirstOrDefault(act => act.Language == Language.Ru) ?? acts.FirstOrDefault();
-        }
+        var acts = _readers.Read((_, reader) => reader.ListActs(new ActFilter { Language = language }, actId));
+        return acts.FirstOrDefault(act => act.Language == Language.Ru) ?? acts.FirstOrDefault();
     }
 
     public CatalogStats GetStats()
     {
-        lock (_gate)
-        {
-            return _reader.GetStats();
-        }
+        return _readers.Read((_, reader) => reader.GetStats());
     }
 
     public void Dispose()
     {
+        _readers.Dispose();
         _writer.Dispose();
         _connection.Dispose();
-    }
-
-    private static void Pragmas(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-        command.ExecuteNonQuery();
     }
 }

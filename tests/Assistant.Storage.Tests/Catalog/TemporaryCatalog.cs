@@ -5,11 +5,14 @@ namespace Assistant.Storage.Tests.Catalog;
 /// <summary>A catalog in its own temporary folder, deleted afterwards.</summary>
 internal sealed class TemporaryCatalog : IDisposable
 {
-    public TemporaryCatalog()
+    private readonly int? _readers;
+
+    public TemporaryCatalog(int? readers = null)
     {
+        _readers = readers;
         Folder = Path.Combine(Path.GetTempPath(), "raglegal-catalog-" + Guid.NewGuid().ToString("N"));
         FilePath = Path.Combine(Folder, "nested", "catalog.db");
-        Catalog = LegalCatalog.Open(FilePath);
+        Catalog = LegalCatalog.Open(FilePath, readers: readers);
     }
 
     public string Folder { get; }
@@ -21,7 +24,7 @@ internal sealed class TemporaryCatalog : IDisposable
     public LegalCatalog Reopen()
     {
         Catalog.Dispose();
-        Catalog = LegalCatalog.Open(FilePath);
+        Catalog = LegalCatalog.Open(FilePath, readers: _readers);
         return Catalog;
     }
 

@@ -1,0 +1,154 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Assistant.Api.Hosting;
+using Assistant.Core.Acts;
+using Assistant.Core.Answers;
+using Assistant.Core.Audit;
+using Assistant.Core.Conversations;
+using Assistant.Inference.Llama;
+
+namespace Assistant.Api.Chat;
+
+/// <summary>
+/// One chat turn from question to record: answers through <see cref="GroundedAnswerer"/>, then keeps the turn in
+/// the conversation and the audit trail. The same events feed the SSE stream and the single JSON response.
+/// </summary>
+internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetriever retriever, IConversationStore conversations, IAuditTrail audit, ILogger<ChatTurns> logger)
+{
+    /// <summary>The turn's events as SSE items; a failure after the stream began becomes an `error` event.</summary>
+    public async IAsyncEnumerable<SseItem<string>> StreamAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var events = RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                SseItem<string> item;
+                try
+                {
+                    if (!await events.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    item = Item(events.Current.Type, events.Current.Data);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && Failure(e) is { } failure)
+                {
+                    TurnFailed(logger, e, turn.ConversationId);
+                    item = Item("error", failure);
+                }
+
+                yield return item;
+                if (item.EventType == "error")
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync();
+        }
+    }
+
+    /// <summary>The whole turn as one response.</summary>
+    public async Task<ChatResponse> AnswerAsync(PreparedTurn turn, CancellationToken cancellationToken)
+    {
+        SourcesEvent? sources = null;
+        CitationsEvent? answer = null;
+        DoneEvent? done = null;
+        await foreach (var (_, data) in RunAsync(turn, cancellationToken))
+        {
+            switch (data)
+            {
+                case SourcesEvent found:
+                    sources = found;
+                    break;
+                case CitationsEvent verified:
+                    answer = verified;
+                    break;
+                case DoneEvent finished:
+                    done = finished;
+                    break;
+            }
+        }
+
+        return new ChatResponse(turn.ConversationId, sources!, answer!, done!);
+    }
+
+    /// <summary>A problem the client can act on, for the exceptions a turn may end with; null for the unexpected.</summary>
+    public static object? Failure(Exception exception) => exception switch
+    {
+        LlamaEngineBusyException => new { status = 503, title = "Busy", detail = "The model is serving as many conversations as it can; try again shortly." },
+        LlamaException llama => new { status = 500, title = "Generation failed", detail = llama.Message },
+        _ => null,
+    };
+
+    private async IAsyncEnumerable<(string Type, object Data)> RunAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new AnswerRequest(turn.Question, turn.History, turn.Language, turn.Filters);
+        IReadOnlyList<AnswerSource> sources = [];
+        await foreach (var step in answerer.AnswerAsync(request, cancellationToken))
+        {
+            switch (step)
+            {
+                case SourcesFound found:
+                    sources = found.Sources;
+                    yield return ("sources", new SourcesEvent(turn.ConversationId, retriever.Mode, found.RetrievalQuery, [.. found.Sources.Select(SourceView.From)]));
+                    break;
+                case AnswerDelta delta:
+                    yield return ("delta", new { text = delta.Text });
+                    break;
+                case AnswerCompleted completed:
+                    var result = completed.Result;
+                    await RecordAsync(turn, sources, result, cancellationToken);
+                    yield return ("citations", new CitationsEvent(
+                        result.Text,
+                        result.Mode,
+                        result.Language.ToCode(),
+                        [.. result.Citations.Select(CitationView.From)],
+                        result.RemovedMarkers,
+                        [.. result.Closest.Select(CitationView.From)],
+                        result.AbstentionReason));
+                    yield return ("done", new DoneEvent(new UsageView(result.Usage.PromptTokens, result.Usage.OutputTokens), TimingsView.From(result.Timings)));
+                    break;
+            }
+        }
+    }
+
+    private async Task RecordAsync(PreparedTurn turn, IReadOnlyList<AnswerSource> sources, AnswerResult result, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await conversations.AppendAsync(
+            turn.ConversationId,
+            [new ConversationMessage(ConversationRole.User, turn.Question, now), new ConversationMessage(ConversationRole.Assistant, result.Text, now)],
+            cancellationToken);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.Text)));
+        var entry = await audit.AppendAsync(
+            new AuditEntry(now, turn.User, turn.Role, turn.ConversationId, turn.Question, [.. sources.Select(s => s.NormId.ToString())], [.. result.Citations.Select(c => c.NormId.ToString())], hash),
+            cancellationToken);
+        TurnAnswered(logger, turn.ConversationId, result.Mode, result.Citations.Count, entry.Sequence, result.Timings.Total.TotalMilliseconds);
+    }
+
+    private static SseItem<string> Item(string type, object data) => new(JsonSerializer.Serialize(data, ApiJson.Options), type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn in {ConversationId}: {Mode} with {Citations} citations, audit #{AuditSequence}, {Milliseconds:F0} ms")]
+    private static partial void TurnAnswered(ILogger logger, string conversationId, AnswerMode mode, int citations, long auditSequence, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chat turn in {ConversationId} failed")]
+    private static partial void TurnFailed(ILogger logger, Exception exception, string conversationId);
+}
+
+/// <summary>A validated chat request: the question, its conversation and who asks.</summary>
+internal sealed record PreparedTurn(
+    string ConversationId,
+    string Question,
+    IReadOnlyList<ConversationMessage> History,
+    Language? Language,
+    RetrievalFilters Filters,
+    string User,
+    string Role);

@@ -1,0 +1,23 @@
+using Assistant.Core.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Assistant.Api.Security;
+
+/// <summary>Who may call what: any known role may chat, only admins may administer.</summary>
+internal static class AccessPolicies
+{
+    public const string Chat = "chat";
+
+    public const string Admin = "admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Chat, policy => Roles(policy, AccessRoles.All));
+        options.AddPolicy(Admin, policy => Roles(policy, [AccessRole.Admin]));
+    }
+
+    private static void Roles(AuthorizationPolicyBuilder policy, IEnumerable<AccessRole> roles) =>
+        policy.AddAuthenticationSchemes(BearerAuthenticationOptions.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(roles.Select(r => r.ToClaim()));
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Assistant.Api.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Assistant.Api.Security;
+
+/// <summary>
+/// Answers a refused role with a problem that names the role needed and the role held; the policy's failed
+/// requirements are known only here, not in the authentication handler's forbid.
+/// </summary>
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler standard = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Forbidden)
+        {
+            return standard.HandleAsync(next, context, policy, authorizeResult);
+        }
+
+        var needed = authorizeResult.AuthorizationFailure?.FailedRequirements
+            .OfType<RolesAuthorizationRequirement>()
+            .SelectMany(r => r.AllowedRoles)
+            .Distinct(StringComparer.Ordinal)
+            .ToList() ?? [];
+        var held = context.User.FindFirstValue(ClaimTypes.Role) ?? "no role";
+        var detail = needed.Count switch
+        {
+            0 => "Your access token does not grant access to this endpoint.",
+            1 => $"This endpoint needs the role {needed[0]}; your token has {held}.",
+            _ => $"This endpoint needs one of the roles {string.Join(", ", needed[..^1])} or {needed[^1]}; your token has {held}.",
+        };
+        context.Response.Headers.WWWAuthenticate =
+            $"Bearer realm=\"{BearerAuthenticationOptions.Realm}\", error=\"insufficient_scope\", error_description=\"{HeaderText.Quoted(detail)}\"";
+        return Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
+using Assistant.Core.Conversations;
+using Assistant.Core.Text;
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Core.Answers;
+
+/// <summary>
+/// Answers a question from the law in the index: retrieves norms, gives them to the model as numbered sources,
+/// streams its text and verifies the [n] markers. Without a model it answers with an extract; when the sources
+/// do not cover the question, or the model cites none of them, it abstains in the question's language.
+/// </summary>
+public sealed class GroundedAnswerer(INormRetriever retriever, IChatClient? chat, AnswerOptions options)
+{
+    /// <summary>A follow-up with fewer terms than this is searched together with the previous question.</summary>
+    private const int FollowUpTerms = 6;
+
+    public async IAsyncEnumerable<AnswerEvent> AnswerAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var language = request.Language ?? ScriptLanguage.Detect(request.Question);
+        var query = RetrievalQuery(request.Question, request.History, language);
+        var found = await retriever.RetrieveAsync(query, request.Filters, options.Sources, cancellationToken).ConfigureAwait(false);
+        var sources = found.Select((norm, i) => new AnswerSource(i + 1, norm.Id, norm.Language, norm.Citation, norm.Heading, norm.Text, norm.NamedInQuery)).ToList();
+        var retrieval = Stopwatch.GetElapsedTime(started);
+        yield return new SourcesFound(sources, query);
+
+        var confidence = RetrievalConfidence.Of(query, found, language);
+        if (sources.Count == 0 || confidence < options.MinTermCoverage)
+        {
+            var reason = sources.Count == 0 ? AnswerTexts.NoSources : AnswerTexts.LowConfidence;
+            yield return Abstain(sources, language, reason, new AnswerUsage(0, 0), new AnswerTimings(retrieval, TimeSpan.Zero, TimeSpan.Zero, Stopwatch.GetElapsedTime(started)));
+            yield break;
+        }
+
+        if (chat is null)
+        {
+            var extract = CitationMarkers.Verify(ExtractiveAnswer.Write(request.Question, sources, language), sources.Count);
+            yield return new AnswerDelta(extract.Text);
+            yield return new AnswerCompleted(new AnswerResult(
+                AnswerMode.Extract, language, extract.Text, Cite(sources, extract.Cited), extract.Removed, [], null,
+                new AnswerUsage(0, 0), new AnswerTimings(retrieval, TimeSpan.Zero, TimeSpan.Zero, Stopwatch.GetElapsedTime(started))));
+            yield break;
+        }
+
+        var text = new StringBuilder();
+        long promptTokens = 0, outputTokens = 0;
+        TimeSpan? firstToken = null;
+        var asked = Stopwatch.GetTimestamp();
+        var messages = AnswerPrompt.Messages(request.Question, sources, request.History, language, options);
+        await foreach (var update in chat.GetStreamingResponseAsync(messages, ChatOptions(sources.Count), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var usage in update.Contents.OfType<UsageContent>())
+            {
+                promptTokens += usage.Details.InputTokenCount ?? 0;
+                outputTokens += usage.Details.OutputTokenCount ?? 0;
+            }
+
+            if (!string.IsNullOrEmpty(update.Text))
+            {
+                firstToken ??= Stopwatch.GetElapsedTime(asked);
+                text.Append(update.Text);
+                yield return new AnswerDelta(update.Text);
+            }
+        }
+
+        var generation = Stopwatch.GetElapsedTime(asked) - (firstToken ?? TimeSpan.Zero);
+        var timings = new AnswerTimings(retrieval, firstToken ?? TimeSpan.Zero, generation, Stopwatch.GetElapsedTime(started));
+        var verified = CitationMarkers.Verify(text.ToString(), sources.Count);
+        var tokens = new AnswerUsage(promptTokens, outputTokens);
+        if (verified.Cited.Count == 0)
+        {
+            yield return Abstain(sources, language, AnswerTexts.NothingCited, tokens, timings);
+            yield break;
+        }
+
+        yield return new AnswerCompleted(new AnswerResult(
+            AnswerMode.Generated, language, verified.Text, Cite(sources, verified.Cited), verified.Removed, [], null, tokens, timings));
+    }
+
+    /// <summary>
+    /// A short follow-up («а если повторно?») means little alone: it is searched together with the question
+    /// before it. A full question stands on its own.
+    /// </summary>
+    internal static string RetrievalQuery(string question, IReadOnlyList<ConversationMessage> history, Language language)
+    {
+        var previous = history.LastOrDefault(message => message.Role == ConversationRole.User);
+        if (previous is null || TextAnalyzer.Terms(question, language).Distinct(StringComparer.Ordinal).Count() >= FollowUpTerms)
+        {
+            return question;
+        }
+
+        return previous.Content + "\n" + question;
+    }
+
+    private ChatOptions ChatOptions(int sourceCount)
+    {
+        var chatOptions = new ChatOptions { Temperature = 0, MaxOutputTokens = options.MaxAnswerTokens };
+        if (options.ConstrainCitations)
+        {
+            chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [AnswerOptions.GrammarProperty] = AnswerPrompt.CitedClaimsGrammar(sourceCount) };
+        }
+
+        return chatOptions;
+    }
+
+    private static AnswerCompleted Abstain(List<AnswerSource> sources, Language language, string reason, AnswerUsage usage, AnswerTimings timings)
+    {
+        var closest = sources.Take(3).Select(source => new AnswerCitation(source.Number, source.NormId, source.Citation)).ToList();
+        var text = new StringBuilder(AnswerTexts.Abstention(language));
+        if (closest.Count > 0)
+        {
+            text.Append(' ').Append(AnswerTexts.ClosestNorms(language)).Append(' ').Append(string.Join("; ", closest.Select(c => c.Citation))).Append('.');
+        }
+
+        return new AnswerCompleted(new AnswerResult(AnswerMode.Abstention, language, text.ToString(), [], [], closest, reason, usage, timings));
+    }
+
+    private static List<AnswerCitation> Cite(List<AnswerSource> sources, IReadOnlyList<int> numbers) =>
+        [.. numbers.Select(n => sources[n - 1]).Select(source => new AnswerCitation(source.Number, source.NormId, source.Citation))];
+}
+
+/// <param name="History">Earlier messages of the conversation, oldest first.</param>
+/// <param name="Language">The answer's language; null: the question's.</param>
+public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters);

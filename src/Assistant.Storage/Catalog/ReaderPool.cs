@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+
+namespace Assistant.Storage.Catalog;
+
+/// <summary>
+/// Reader sessions handed out one caller each, so that reads run side by side; sessions are opened as callers
+/// first need them, up to the pool's size, and callers beyond it wait for one to come back.
+/// </summary>
+internal sealed class ReaderPool(string fullPath, int size) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(size, size);
+    private readonly ConcurrentBag<ReaderSession> _idle = [];
+    private readonly ConcurrentQueue<ReaderSession> _opened = new();
+    private long _generation;
+
+    /// <summary>Norms were stored: every session drops what it cached before its next read.</summary>
+    public void NormsChanged() => Interlocked.Increment(ref _generation);
+
+    public T Read<T>(Func<NormSearch, CatalogReader, T> read)
+    {
+        _slots.Wait();
+        try
+        {
+            var generation = Interlocked.Read(ref _generation);
+            var session = _idle.TryTake(out var idle) ? idle : Open(generation);
+            try
+            {
+                return session.Read(generation, read);
+            }
+            finally
+            {
+                _idle.Add(session);
+            }
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _opened)
+        {
+            session.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+
+    private ReaderSession Open(long generation)
+    {
+        var session = new ReaderSession(CatalogFile.OpenReader(fullPath), generation);
+        _opened.Enqueue(session);
+        return session;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Assistant.Core.Access;
+
+namespace Assistant.Api.Tests.Security;
+
+public sealed class AuthenticationTests : IDisposable
+{
+    private readonly SecuredApi api = new();
+
+    [Fact]
+    public async Task Acts_are_listed_without_a_token()
+    {
+        using var client = api.Client();
+
+        var response = await client.GetAsync(new Uri("/v1/acts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Acts_are_listed_even_for_a_caller_whose_token_is_refused()
+    {
+        using var client = api.Client("not-a-token");
+
+        var response = await client.GetAsync(new Uri("/v1/acts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Whoami_without_a_token_is_401_saying_a_token_is_needed()
+    {
+        using var client = api.Client();
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("needs an access token", detail, StringComparison.Ordinal);
+        Assert.Equal("Bearer realm=\"raglegal-api\"", ProblemResponse.WwwAuthenticate(response));
+    }
+
+    [Fact]
+    public async Task Whoami_with_an_expired_token_is_401_saying_when_it_expired()
+    {
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-2);
+        using var client = api.Client(api.Token(AccessRole.Expert, issuedAt: yesterday, lifetime: TimeSpan.FromDays(1)));
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.StartsWith("The access token was refused: the token expired at ", detail, StringComparison.Ordinal);
+        Assert.Contains("error=\"invalid_token\", error_description=\"the token expired at ", ProblemResponse.WwwAuthenticate(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whoami_with_a_token_signed_by_another_key_is_401_saying_the_signature_does_not_match()
+    {
+        var forged = AccessToken.Issue(
+            SigningKey.Parse(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), "intruder", AccessRole.Admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        using var client = api.Client(forged);
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("signature does not match", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reason_echoing_non_ascii_text_from_a_forged_header_is_sent_as_ascii()
+    {
+        var header = Base64Url.EncodeToString("""{"alg":"ключ"}"""u8);
+        using var client = api.Client($"{header}.e30.c2ln");
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("the token is signed with \"ключ\"", detail, StringComparison.Ordinal);
+        Assert.Contains(
+            "error_description=\"the token is signed with '????'; only HS256 is accepted\"",
+            ProblemResponse.WwwAuthenticate(response),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whoami_with_a_valid_token_returns_its_name_and_role()
+    {
+        using var client = api.Client(api.Token(AccessRole.Deputy, name: "Асель Нурланова"));
+
+        var caller = await client.GetFromJsonAsync<CallerBody>(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        Assert.Equal(new CallerBody("Асель Нурланова", "deputy"), caller);
+    }
+
+    public void Dispose() => api.Dispose();
+
+    private sealed record CallerBody(string Name, string Role);
+}
