@@ -31,4 +31,4 @@ Serving the API on $url (Ctrl+C stops it). Try:
        -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
   OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
 INFO
-exec dotnet .build/api/raglegal-api.dll --contentRoot .build/api --urls "$url"
+exec dotnet .build/api/raglegal-api.dll --contentRoot "$PWD/.build/api" --urls "$url"

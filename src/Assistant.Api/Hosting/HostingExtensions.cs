@@ -76,5 +76,7 @@ internal static class HostingExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<RequestSizeLimit>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
     }
 }

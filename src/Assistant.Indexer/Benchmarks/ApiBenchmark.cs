@@ -16,14 +16,18 @@ internal static class ApiBenchmark
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"), Description = "Base address of the running API (loopback only)" };
+        var url = new Option<string>("--url") { DefaultValueFactory = _ => "http://127.0.0.1:5080", Description = "Base address of the running API (loopback only)" };
         var queries = new Option<string[]>("--queries") { Required = true, AllowMultipleArgumentsPerToken = true, Description = "JSONL question files (eval format)" };
         var clients = new Option<string>("--clients") { DefaultValueFactory = _ => "16,64", Description = "Comma-separated concurrent client counts" };
         var requests = new Option<int>("--requests") { DefaultValueFactory = _ => 2_000, Description = "Requests per concurrency level (bounded load)" };
         var command = new Command("api", "Search latency of a running API under concurrent clients") { url, queries, clients, requests };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var baseAddress = parse.GetRequiredValue(url);
+            if (!Uri.TryCreate(parse.GetRequiredValue(url), UriKind.Absolute, out var baseAddress))
+            {
+                throw new CommandException($"--url '{parse.GetRequiredValue(url)}' is not an absolute address such as http://127.0.0.1:5080.");
+            }
+
             if (!baseAddress.IsLoopback)
             {
                 throw new CommandException($"bench api only loads an API on this machine; {baseAddress} is not a loopback address.");
