@@ -8,7 +8,7 @@ namespace Assistant.Core.Answers;
 /// The answer without a model: for each source, the sentences that share the most terms with the question,
 /// each followed by the source's marker, under a heading that says it is an extract.
 /// </summary>
-internal static class ExtractiveAnswer
+internal static partial class ExtractiveAnswer
 {
     private const int SourcesUsed = 3;
     private const int SentencesPerSource = 2;
@@ -19,7 +19,7 @@ internal static class ExtractiveAnswer
         var text = new StringBuilder(AnswerTexts.ExtractHeading(language));
         foreach (var source in sources.Take(SourcesUsed))
         {
-            var sentences = Sentences(source.Text)
+            var sentences = Sentences(LeadingNumber().Replace(source.Text, string.Empty, 1))
                 .Select((sentence, index) => (Sentence: sentence, Index: index, Shared: TextAnalyzer.Terms(sentence, source.Language).Count(terms.Contains)))
                 .OrderByDescending(s => s.Shared)
                 .ThenBy(s => s.Index)
@@ -31,6 +31,10 @@ internal static class ExtractiveAnswer
 
         return text.ToString();
     }
+
+    /// <summary>«43. » at the start of a point's text: the citation before it already names the point.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+(?:-\d+)*[.)]\s+")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     private static IEnumerable<string> Sentences(string text)
     {
