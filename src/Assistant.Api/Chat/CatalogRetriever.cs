@@ -16,7 +16,7 @@ internal sealed class CatalogRetriever(LegalCatalog catalog) : INormRetriever
         var norms = new List<RetrievedNorm>(hits.Count);
         foreach (var hit in hits)
         {
-            var text = catalog.GetNorm(hit.NormId, hit.Language)?.Text ?? hit.Snippet;
+            var text = catalog.GetNormText(hit.NormId, hit.Language) ?? hit.Snippet;
             norms.Add(new RetrievedNorm(hit.NormId, hit.Language, hit.Citation, hit.Heading, text, hit.Score, hit.NamedInQuery));
         }
 

@@ -55,6 +55,18 @@ internal sealed class CatalogReader(SqliteConnection connection)
             AdiletUrl(id.ActId, normLanguage));
     }
 
+    public string? GetNormText(NormId id, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.text FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        return command.ExecuteScalar() as string;
+    }
+
     public List<ActSummary> ListActs(ActFilter filter, string? actId = null)
     {
         using var command = connection.CreateCommand();

@@ -94,6 +94,9 @@ public sealed class LegalCatalog : IDisposable
         return _readers.Read((_, reader) => reader.GetNorm(id, language, edition));
     }
 
+    /// <summary>Only the text of a norm's current edition in one language: what a prompt needs, without its links.</summary>
+    public string? GetNormText(NormId id, Language language) => _readers.Read((_, reader) => reader.GetNormText(id, language));
+
     public IReadOnlyList<ActSummary> ListActs(ActFilter? filter = null)
     {
         return _readers.Read((_, reader) => reader.ListActs(filter ?? new ActFilter()));

@@ -35,6 +35,14 @@ public sealed class GetNormTests : IDisposable
     }
 
     [Fact]
+    public void GetNormText_gives_the_text_in_the_language_asked_or_nothing()
+    {
+        Assert.StartsWith("Ұрлық, яғни", Catalog.GetNormText(Theft, Language.Kk), StringComparison.Ordinal);
+        Assert.Equal(Catalog.GetNorm(Fraud)!.Text, Catalog.GetNormText(Fraud, Language.Ru));
+        Assert.Null(Catalog.GetNormText(Fraud, Language.Kk));
+    }
+
+    [Fact]
     public void GetNorm_in_kazakh_links_to_the_kazakh_page()
     {
         var norm = Catalog.GetNorm(Theft, Language.Kk)!;
