@@ -25,7 +25,14 @@ internal sealed class NormSearch(SqliteConnection connection)
     /// <summary>Below this many norms ranking over every term is cheap, so no term is dropped.</summary>
     private const long PruningFrom = 10_000;
 
+    /// <summary>Kept at most this many terms' document counts; past it the cache starts over.</summary>
+    private const int MaxCachedTerms = 50_000;
+
     private long? _normCount;
+
+    // Counting a term's norms reads its whole doclist (milliseconds for common terms), and questions share their
+    // vocabulary, so counts are kept until the next save.
+    private readonly Dictionary<string, long> _termNorms = new(StringComparer.Ordinal);
 
     /// <summary>A range «статьи 120-135» is expanded to at most this many articles.</summary>
     public const int MaxNamedArticles = 50;
@@ -175,7 +182,11 @@ internal sealed class NormSearch(SqliteConnection connection)
     }
 
     /// <summary>Norms are stored or replaced: term statistics change.</summary>
-    public void Invalidate() => _normCount = null;
+    public void Invalidate()
+    {
+        _normCount = null;
+        _termNorms.Clear();
+    }
 
     /// <summary>
     /// Quoted terms (so user text never reaches the MATCH syntax) over heading and body: a norm matches when it has
@@ -213,11 +224,22 @@ internal sealed class NormSearch(SqliteConnection connection)
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT doc FROM norm_fts_terms WHERE term = $term";
         var term = command.Parameters.AddWithValue("$term", string.Empty);
+        if (_termNorms.Count > MaxCachedTerms)
+        {
+            _termNorms.Clear();
+        }
+
         var present = terms
             .Select(candidate =>
             {
-                term.Value = candidate;
-                return (Term: candidate, Norms: command.ExecuteScalar() as long? ?? 0);
+                if (!_termNorms.TryGetValue(candidate, out var norms))
+                {
+                    term.Value = candidate;
+                    norms = command.ExecuteScalar() as long? ?? 0;
+                    _termNorms[candidate] = norms;
+                }
+
+                return (Term: candidate, Norms: norms);
             })
             .Where(found => found.Norms > 0)
             .OrderBy(found => found.Norms)
