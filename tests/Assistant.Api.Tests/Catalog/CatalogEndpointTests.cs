@@ -11,10 +11,12 @@ namespace Assistant.Api.Tests.Catalog;
 public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposable
 {
     private readonly ApiHost _host;
+    private readonly string _catalogPath;
 
     public CatalogEndpointTests(TestCatalog catalog)
     {
-        _host = new ApiHost(catalog.Copy(), new Dictionary<string, string?> { ["Llm:ModelPath"] = string.Empty });
+        _catalogPath = catalog.Copy();
+        _host = new ApiHost(_catalogPath, new Dictionary<string, string?> { ["Llm:ModelPath"] = string.Empty });
     }
 
     public void Dispose() => _host.Dispose();
@@ -92,6 +94,30 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
         Assert.Equal("ready", ready.GetProperty("catalog").GetProperty("state").GetString());
         Assert.Equal("not configured", ready.GetProperty("model").GetProperty("state").GetString());
         Assert.Equal("lexical", ready.GetProperty("vectors").GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task A_model_that_fails_to_load_leaves_the_api_answering_with_extracts_and_says_why()
+    {
+        var corrupt = Path.Combine(Path.GetTempPath(), $"raglegal-corrupt-{Guid.NewGuid():N}.gguf");
+        await File.WriteAllTextAsync(corrupt, "not a gguf file");
+        try
+        {
+            using var host = new ApiHost(_catalogPath, new Dictionary<string, string?> { ["Llm:ModelPath"] = corrupt });
+            using var client = host.ClientAs(Core.Access.AccessRole.Deputy);
+
+            var ready = await client.GetFromJsonAsync<JsonElement>(new Uri("/health/ready", UriKind.Relative));
+            using var chat = await Chat.ChatTests.PostChatAsync(client, "Кто утверждает Положение о Совете по развитию искусственного интеллекта?", stream: false);
+            using var json = JsonDocument.Parse(await chat.Content.ReadAsStringAsync());
+
+            Assert.Equal("failed", ready.GetProperty("model").GetProperty("state").GetString());
+            Assert.Contains("raglegal-corrupt-", ready.GetProperty("model").GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal("extract", json.RootElement.GetProperty("answer").GetProperty("mode").GetString());
+        }
+        finally
+        {
+            File.Delete(corrupt);
+        }
     }
 
     [Fact]

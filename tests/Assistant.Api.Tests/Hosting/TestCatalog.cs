@@ -16,7 +16,7 @@ public sealed class TestCatalog : IDisposable
     {
         Path = System.IO.Path.Combine(_folder.FullName, "template.db");
         using var catalog = LegalCatalog.Open(Path);
-        var files = Directory.GetFiles(SamplesFolder(), "*.txt").ToList();
+        var files = Directory.GetFiles(RepositoryFolders.Samples, "*.txt").ToList();
         if (SharedData.IsAvailable)
         {
             files.Add(SharedData.Path("corpus", "adilet", "ru", "K1400000226.ru.txt"));
@@ -51,18 +51,5 @@ public sealed class TestCatalog : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
-    }
-
-    private static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "RagLegal.sln")))
-            {
-                return System.IO.Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("RagLegal.sln not found above the test output directory.");
     }
 }

@@ -29,20 +29,6 @@ internal static class IndexerProcess
         await process.WaitForExitAsync(timeout.Token);
         return new IndexerRun(process.ExitCode, await stdout, await stderr);
     }
-
-    /// <summary>The repository's samples/ folder, found from the test's output directory.</summary>
-    public static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RagLegal.sln")))
-            {
-                return Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("RagLegal.sln not found above the test output directory.");
-    }
 }
 
 internal sealed record IndexerRun(int ExitCode, string Output, string Errors)

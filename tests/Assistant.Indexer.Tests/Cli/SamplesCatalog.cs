@@ -1,3 +1,4 @@
+using Assistant.Tests.Support;
 namespace Assistant.Indexer.Tests.Cli;
 
 /// <summary>A catalog of the repository's samples/, ingested once for a test class.</summary>
@@ -11,7 +12,7 @@ public sealed class SamplesCatalog : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var run = await IndexerProcess.RunAsync("ingest", IndexerProcess.SamplesFolder(), "--db", Db);
+        var run = await IndexerProcess.RunAsync("ingest", RepositoryFolders.Samples, "--db", Db);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"Ingesting samples failed: {run}");

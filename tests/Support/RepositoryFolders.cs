@@ -1,0 +1,21 @@
+namespace Assistant.Tests.Support;
+
+/// <summary>Folders of this repository, found from a test's output directory.</summary>
+internal static class RepositoryFolders
+{
+    /// <summary>The two sample acts the run command ingests.</summary>
+    public static string Samples => Path.Combine(Root(), "samples");
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RagLegal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("RagLegal.sln not found above the test output directory.");
+    }
+}
