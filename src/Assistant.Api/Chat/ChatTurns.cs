@@ -36,10 +36,11 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
 
                     item = Item(events.Current.Type, events.Current.Data);
                 }
-                catch (Exception e) when (e is not OperationCanceledException && Failure(e) is { } failure)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Headers are sent: the failure can only travel as an event, and the next request is unaffected.
                     TurnFailed(logger, e, turn.ConversationId);
-                    item = Item("error", failure);
+                    item = Item("error", Failure(e) ?? new { status = 500, title = "Answer failed", detail = "The answer failed on the server; the failure is logged." });
                 }
 
                 yield return item;
