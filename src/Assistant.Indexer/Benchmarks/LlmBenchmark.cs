@@ -130,7 +130,7 @@ internal static class LlmBenchmark
     // node-llama-cpp loads the same llama.cpp release (v0.5.0) from npm; it prints one JSON line of figures.
     private static async Task<double> RunPeerAsync(string model, int promptTokens, int generateTokens, int threads, CancellationToken cancellationToken)
     {
-        var script = FindUpward(Path.Combine("native", "peer", "bench-peer.mjs"))
+        var script = WorkingTree.FindUpward(Path.Combine("native", "peer", "bench-peer.mjs"))
             ?? throw new FileNotFoundException("native/peer/bench-peer.mjs was not found above the current directory.");
         var folder = Path.GetDirectoryName(script)!;
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "node-llama-cpp")))
@@ -158,20 +158,6 @@ internal static class LlmBenchmark
         return json.RootElement.GetProperty("gen_tps").GetDouble();
     }
 
-    private static string? FindUpward(string relative)
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     private static long ParseCount(string text)
     {
         var multiplier = char.ToUpperInvariant(text[^1]) switch
@@ -185,7 +171,5 @@ internal static class LlmBenchmark
         return (long)(double.Parse(digits, CultureInfo.InvariantCulture) * multiplier);
     }
 
-    private static string DefaultVocabulary() =>
-        FindUpward(Path.Combine("shared", "models", "ggml-vocab-llama-bpe.gguf"))
-            ?? throw new FileNotFoundException("ggml-vocab-llama-bpe.gguf was not found in ../shared/models; give --vocab.");
+    private static string DefaultVocabulary() => WorkingTree.SharedModel("ggml-vocab-llama-bpe.gguf");
 }

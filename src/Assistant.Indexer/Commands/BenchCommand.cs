@@ -11,5 +11,6 @@ internal static class BenchCommand
         SearchBenchmark.Create(context),
         LlmBenchmark.CreateCommand(),
         ApiBenchmark.Create(),
+        TokenizerBenchmark.Create(),
     };
 }

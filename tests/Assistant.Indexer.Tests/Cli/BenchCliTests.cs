@@ -18,6 +18,18 @@ public sealed partial class BenchCliTests
         Assert.Matches(LastLine(), lines[^1]);
     }
 
+    [SharedFact]
+    public async Task Bench_tokenizer_compares_with_llama_cpp_norm_by_norm()
+    {
+        var run = await IndexerProcess.RunAsync(
+            "bench", "tokenizer", "--vocab", SharedData.Path("models", "ggml-vocab-nomic-bert-moe.gguf"), RepositoryFolders.Samples, "--limit", "40");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("norms=40 ", lines[0], StringComparison.Ordinal);
+        Assert.Matches(TokenizerLastLine(), lines[^1]);
+    }
+
     [Fact]
     public async Task Bench_llm_without_a_model_says_what_to_give()
     {
@@ -26,6 +38,9 @@ public sealed partial class BenchCliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--model", run.Errors, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^identical_share=1\.0000 mbps=[0-9.]+ peer_mbps=[0-9.]+$")]
+    private static partial Regex TokenizerLastLine();
 
     [GeneratedRegex(@"^gen_tps=[0-9.]+ peer_gen_tps=n/a ratio=n/a parallel4_speedup=[0-9.]+$")]
     private static partial Regex LastLine();
