@@ -1,3 +1,4 @@
+using Assistant.Core.Acts;
 using Assistant.Core.Answers;
 
 namespace Assistant.Api.Chat;
@@ -15,7 +16,7 @@ public sealed record ChatFilters(string? Act, string? Lang);
 public sealed record SourceView(int N, string NormId, string Lang, string Citation, string? Heading, bool NamedInQuery)
 {
     public static SourceView From(AnswerSource source) =>
-        new(source.Number, source.NormId.ToString(), Core.Acts.LanguageCodes.ToCode(source.Language), source.Citation, source.Heading, source.NamedInQuery);
+        new(source.Number, source.NormId.ToString(), source.Language.ToCode(), source.Citation, source.Heading, source.NamedInQuery);
 }
 
 public sealed record CitationView(int N, string NormId, string Citation)

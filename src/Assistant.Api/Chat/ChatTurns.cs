@@ -40,7 +40,7 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
                 {
                     // Headers are sent: the failure can only travel as an event, and the next request is unaffected.
                     TurnFailed(logger, e, turn.ConversationId);
-                    item = Item("error", Failure(e) ?? new { status = 500, title = "Answer failed", detail = "The answer failed on the server; the failure is logged." });
+                    item = Item("error", Failure(e) ?? new ChatFailure(StatusCodes.Status500InternalServerError, "Answer failed", "The answer failed on the server; the failure is logged."));
                 }
 
                 yield return item;
@@ -82,10 +82,10 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
     }
 
     /// <summary>A problem the client can act on, for the exceptions a turn may end with; null for the unexpected.</summary>
-    public static object? Failure(Exception exception) => exception switch
+    public static ChatFailure? Failure(Exception exception) => exception switch
     {
-        LlamaEngineBusyException => new { status = 503, title = "Busy", detail = "The model is serving as many conversations as it can; try again shortly." },
-        LlamaException llama => new { status = 500, title = "Generation failed", detail = llama.Message },
+        LlamaEngineBusyException => new ChatFailure(StatusCodes.Status503ServiceUnavailable, "Busy", "The model is serving as many conversations as it can; try again shortly."),
+        LlamaException llama => new ChatFailure(StatusCodes.Status500InternalServerError, "Generation failed", llama.Message),
         _ => null,
     };
 
@@ -143,6 +143,9 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
     [LoggerMessage(Level = LogLevel.Error, Message = "Chat turn in {ConversationId} failed")]
     private static partial void TurnFailed(ILogger logger, Exception exception, string conversationId);
 }
+
+/// <summary>Why a turn failed: the `error` event of a stream, or the problem of a single response.</summary>
+internal sealed record ChatFailure(int Status, string Title, string Detail);
 
 /// <summary>A validated chat request: the question, its conversation and who asks.</summary>
 internal sealed record PreparedTurn(

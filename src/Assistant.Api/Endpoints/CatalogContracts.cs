@@ -32,10 +32,7 @@ public sealed record ActView(
 {
     public static ActView From(ActSummary act) => new(
         act.Id, act.Language.ToCode(), act.Title, act.Kind, act.AdoptedOn, act.Number, act.Status, act.Edition, act.IsCurrent, act.Editions, act.Norms,
-        AdiletPage(act.Id, act.Language));
-
-    public static Uri AdiletPage(string actId, Language language) =>
-        new($"https://adilet.zan.kz/{(language == Language.Kk ? "kaz" : "rus")}/docs/{Uri.EscapeDataString(actId)}");
+        AdiletPage.Of(act.Id, act.Language));
 }
 
 public sealed record FootnoteView(string Text, string? AmendingAct, DateOnly? AmendedOn);

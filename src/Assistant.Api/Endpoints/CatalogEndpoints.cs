@@ -24,10 +24,14 @@ internal static class CatalogEndpoints
     private static IResult Search(SearchRequest request, LegalCatalog catalog, IOptions<ApiOptions> options)
     {
         var limits = options.Value;
-        if (RequestValidation.Question(request.Query, "query", limits) is { } invalid
-            || RequestValidation.Language(request.Lang, out var language) is { } invalidLanguage && (invalid = invalidLanguage) is not null)
+        if (RequestValidation.Question(request.Query, "query", limits) is { } badQuery)
         {
-            return invalid;
+            return badQuery;
+        }
+
+        if (RequestValidation.Language(request.Lang, out var language) is { } badLanguage)
+        {
+            return badLanguage;
         }
 
         var top = request.Top ?? 10;

@@ -41,7 +41,7 @@ internal static class ChatEndpoints
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return Results.Json(failure, statusCode: e is Inference.Llama.LlamaEngineBusyException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError, contentType: "application/problem+json");
+            return Results.Problem(detail: failure.Detail, statusCode: failure.Status, title: failure.Title);
         }
     }
 
@@ -70,11 +70,19 @@ internal static class ChatEndpoints
             return (null, Problems.BadRequest("The last message must be the question, with role \"user\".", "messages"));
         }
 
-        if (RequestValidation.Question(question.Content, "question", options) is { } badQuestion
-            || RequestValidation.Language(request.Lang, out var language) is { } badLanguage && (badQuestion = badLanguage) is not null
-            || RequestValidation.Language(request.Filters?.Lang, out var filterLanguage) is { } badFilter && (badQuestion = badFilter) is not null)
+        if (RequestValidation.Question(question.Content, "question", options) is { } badQuestion)
         {
             return (null, badQuestion);
+        }
+
+        if (RequestValidation.Language(request.Lang, out var language) is { } badLanguage)
+        {
+            return (null, badLanguage);
+        }
+
+        if (RequestValidation.Language(request.Filters?.Lang, out var filterLanguage) is { } badFilter)
+        {
+            return (null, badFilter);
         }
 
         history.RemoveAt(history.Count - 1);

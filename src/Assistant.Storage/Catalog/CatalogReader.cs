@@ -52,7 +52,7 @@ internal sealed class CatalogReader(SqliteConnection connection)
             ReferencesIn(id, normLanguage),
             Parts(normKey, id.ActId),
             Languages(id),
-            AdiletUrl(id.ActId, normLanguage));
+            AdiletPage.Of(id.ActId, normLanguage));
     }
 
     public string? GetNormText(NormId id, Language language)
@@ -288,9 +288,6 @@ internal sealed class CatalogReader(SqliteConnection connection)
 
         return rows;
     }
-
-    public static Uri AdiletUrl(string actId, Language language) =>
-        new($"https://adilet.zan.kz/{(language == Language.Kk ? "kaz" : "rus")}/docs/{Uri.EscapeDataString(actId)}");
 
     private static string ShortText(string text)
     {

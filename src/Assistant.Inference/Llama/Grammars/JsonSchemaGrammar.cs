@@ -13,8 +13,10 @@ namespace Assistant.Inference.Llama.Grammars;
 public sealed class JsonSchemaGrammar
 {
     /// <summary>A grammar for any JSON value (object at the top), used for JSON output without a schema.</summary>
-    public const string AnyJson = """
-        root ::= object
+    public const string AnyJson = "root ::= object\n" + ValueRules;
+
+    /// <summary>Any JSON value: what both grammars end with.</summary>
+    private const string ValueRules = """
         value ::= object | array | string | number | ("true" | "false" | "null")
         object ::= "{" ws ( string ":" ws value ws ( "," ws string ":" ws value ws )* )? "}"
         array ::= "[" ws ( value ws ( "," ws value ws )* )? "]"
@@ -23,6 +25,7 @@ public sealed class JsonSchemaGrammar
         number ::= integer ("." [0-9]{1,16})? ([eE] [-+]? [0-9]{1,3})?
         integer ::= "-"? ([0-9] | [1-9] [0-9]{0,15})
         ws ::= [ ]?
+
         """;
 
     private readonly StringBuilder rules = new();
@@ -40,19 +43,7 @@ public sealed class JsonSchemaGrammar
         var grammar = new JsonSchemaGrammar();
         var root = grammar.Rule(schema);
         grammar.rules.Insert(0, $"root ::= {root}\n");
-        grammar.rules.Append(
-            """
-            value ::= object | array | string | number | ("true" | "false" | "null")
-            object ::= "{" ws ( string ":" ws value ws ( "," ws string ":" ws value ws )* )? "}"
-            array ::= "[" ws ( value ws ( "," ws value ws )* )? "]"
-            string ::= "\"" char* "\""
-            char ::= [^"\\\x7F\x00-\x1F] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{4})
-            number ::= integer ("." [0-9]{1,16})? ([eE] [-+]? [0-9]{1,3})?
-            integer ::= "-"? ([0-9] | [1-9] [0-9]{0,15})
-            boolean ::= "true" | "false"
-            null ::= "null"
-            ws ::= [ ]?
-            """);
+        grammar.rules.Append(ValueRules).Append("boolean ::= \"true\" | \"false\"\nnull ::= \"null\"\n");
         return grammar.rules.ToString();
     }
 
