@@ -9,7 +9,7 @@ namespace Assistant.Inference.Tokenizers;
 /// GGUF vocabulary and matching llama.cpp's <c>llm_tokenizer_ugm</c>: precompiled-charsmap normalization, spaces
 /// escaped to U+2581, then a Viterbi search over UTF-8 bytes for the pieces with the highest total score.
 /// </summary>
-public sealed class UnigramTokenizer
+public sealed class UnigramTokenizer : ITextTokenizer
 {
     private const int Normal = 1;
     private const int UserDefined = 4;
@@ -31,6 +31,7 @@ public sealed class UnigramTokenizer
     private readonly int unknownId;
     private readonly int? bosId;
     private readonly int? eosId;
+    private readonly int paddingId;
     private readonly bool addSpacePrefix;
     private readonly bool removeExtraWhitespaces;
 
@@ -75,12 +76,15 @@ public sealed class UnigramTokenizer
         unknownId = (int)(metadata.GetUInt32("tokenizer.ggml.unknown_token_id") ?? 0);
         bosId = metadata.GetBool("tokenizer.ggml.add_bos_token") == false ? null : (int?)metadata.GetUInt32("tokenizer.ggml.bos_token_id");
         eosId = metadata.GetBool("tokenizer.ggml.add_eos_token") == true ? (int?)metadata.GetUInt32("tokenizer.ggml.eos_token_id") : null;
+        paddingId = (int)(metadata.GetUInt32("tokenizer.ggml.padding_token_id") ?? (uint)unknownId);
         addSpacePrefix = metadata.GetBool("tokenizer.ggml.add_space_prefix") ?? true;
         removeExtraWhitespaces = metadata.GetBool("tokenizer.ggml.remove_extra_whitespaces") ?? false;
     }
 
     /// <summary>Number of pieces in the vocabulary, special ones included.</summary>
     public int VocabularySize => pieces.Length;
+
+    public SpecialTokens Special => new(bosId, eosId, paddingId, unknownId);
 
     /// <summary>Loads the tokenizer from a GGUF file (a vocab-only one is enough).</summary>
     /// <exception cref="InvalidDataException">The file is not GGUF or has no unigram vocabulary.</exception>
