@@ -17,11 +17,16 @@ public readonly record struct VectorKey(NormId NormId, Language Language)
     {
         ArgumentNullException.ThrowIfNull(text);
         var bar = text.IndexOf('|', StringComparison.Ordinal);
-        if (bar <= 0 || !LanguageCodes.TryParse(text[..bar], out var language) || !NormId.TryParse(text[(bar + 1)..], out var normId))
+        var slash = text.IndexOf('/', bar + 1);
+
+        // Bulk act ids may hold spaces that NormId.Parse refuses, but never '/': only the part after the act id is parsed.
+        if (bar <= 0 || slash <= bar + 1 || !LanguageCodes.TryParse(text[..bar], out var language)
+            || string.IsNullOrWhiteSpace(text[(bar + 1)..slash]) || !NormId.TryParse("ACT" + text[slash..], out var parsed))
         {
             throw new FormatException($"'{text}' is not a vector key of the form 'ru|K1500000414/art:88'.");
         }
 
+        var normId = new NormId(text[(bar + 1)..slash], parsed.Article, parsed.Point, parsed.Subpoint, parsed.Annex);
         return new VectorKey(normId, language);
     }
 }

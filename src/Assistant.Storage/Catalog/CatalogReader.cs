@@ -2,6 +2,7 @@ using System.Globalization;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
 using Assistant.Core.Norms;
+using Assistant.Core.Vectors;
 using Microsoft.Data.Sqlite;
 
 namespace Assistant.Storage.Catalog;
@@ -65,6 +66,80 @@ internal sealed class CatalogReader(SqliteConnection connection)
         command.Parameters.AddWithValue("$id", id.ToString());
         command.Parameters.AddWithValue("$language", language.ToCode());
         return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>A norm of the current edition as a search hit, for norms that only the dense side found.</summary>
+    public SearchHit? Describe(NormId id, Language language, IReadOnlySet<string> queryTerms, double score)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.title, n.heading, n.text FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var title = reader.GetString(0);
+        return new SearchHit(
+            id,
+            language,
+            id.ActId,
+            title,
+            Citation.Display(id, title, language),
+            NullableString(reader, 1),
+            score,
+            NormSnippet.Best(reader.GetString(2), queryTerms, language),
+            NamedInQuery: false);
+    }
+
+    /// <summary>The heading of a top-level norm of the current edition.</summary>
+    public string? GetHeading(NormId id, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.heading FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
+            """;
+        command.Parameters.AddWithValue("$id", id.ToString());
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Top-level norms of current editions after <paramref name="afterNormKey"/>, in key order.</summary>
+    public List<EmbeddableNorm> ListEmbeddable(long afterNormKey, int limit)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.norm_key, n.norm_id, a.id, a.language, a.kind, a.status, n.status, n.heading, n.text
+            FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE a.is_current = 1 AND n.parent_key IS NULL AND n.norm_key > $after
+            ORDER BY n.norm_key
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", afterNormKey);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var norms = new List<EmbeddableNorm>(limit);
+        while (reader.Read())
+        {
+            var heading = NullableString(reader, 7);
+            var body = reader.GetString(8);
+            norms.Add(new EmbeddableNorm(
+                reader.GetInt64(0),
+                new VectorKey(StoredNormId.Read(reader.GetString(2), reader.GetString(1)), LanguageCodes.Parse(reader.GetString(3))),
+                reader.GetString(2),
+                Enum.Parse<ActKind>(reader.GetString(4)),
+                Enum.Parse<ActStatus>(reader.GetString(5)),
+                Enum.Parse<NormStatus>(reader.GetString(6)),
+                string.IsNullOrEmpty(heading) ? body : heading + "\n" + body));
+        }
+
+        return norms;
     }
 
     public List<ActSummary> ListActs(ActFilter filter, string? actId = null)

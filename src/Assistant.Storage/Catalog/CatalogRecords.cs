@@ -1,5 +1,6 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
+using Assistant.Core.Vectors;
 
 namespace Assistant.Storage.Catalog;
 
@@ -46,7 +47,21 @@ public sealed record SearchHit(
     string? Heading,
     double Score,
     string Snippet,
-    bool NamedInQuery);
+    bool NamedInQuery)
+{
+    /// <summary>For a paragraph: the heading of its article («Статья 188. Кража»), which the paragraph's text lacks.</summary>
+    public string? ArticleHeading { get; init; }
+
+    /// <summary>1-based rank on the lexical side of a fused search; null when that side did not find it.</summary>
+    public int? LexicalRank { get; init; }
+
+    /// <summary>1-based rank on the dense side of a fused search; null when that side did not find it.</summary>
+    public int? DenseRank { get; init; }
+}
+
+/// <summary>A top-level norm of a current edition, with what its vector point carries.</summary>
+/// <param name="Text">Heading and body: what is embedded.</param>
+public sealed record EmbeddableNorm(long NormKey, VectorKey Key, string ActId, ActKind Kind, ActStatus ActStatus, NormStatus NormStatus, string Text);
 
 /// <summary>A reference from a norm, with the citation of its target when the target is in the catalog.</summary>
 public sealed record NormReferenceOut(string Text, string? TargetActId, NormId? TargetNormId, string? TargetCitation);

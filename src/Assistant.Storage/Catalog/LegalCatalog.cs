@@ -97,6 +97,35 @@ public sealed class LegalCatalog : IDisposable
     /// <summary>Only the text of a norm's current edition in one language: what a prompt needs, without its links.</summary>
     public string? GetNormText(NormId id, Language language) => _readers.Read((_, reader) => reader.GetNormText(id, language));
 
+    /// <inheritdoc cref="CatalogReader.Describe"/>
+    public SearchHit? Describe(NormId id, Language language, IReadOnlySet<string> queryTerms, double score) =>
+        _readers.Read((_, reader) => reader.Describe(id, language, queryTerms, score));
+
+    /// <inheritdoc cref="CatalogReader.GetHeading"/>
+    public string? GetHeading(NormId id, Language language) => _readers.Read((_, reader) => reader.GetHeading(id, language));
+
+    /// <summary>Every top-level norm of the current editions, read in pages: what the vector index holds.</summary>
+    public IEnumerable<EmbeddableNorm> ListEmbeddable(int pageSize = 2_048)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var after = 0L;
+        while (true)
+        {
+            var page = _readers.Read((_, reader) => reader.ListEmbeddable(after, pageSize));
+            foreach (var norm in page)
+            {
+                yield return norm;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].NormKey;
+        }
+    }
+
     public IReadOnlyList<ActSummary> ListActs(ActFilter? filter = null)
     {
         return _readers.Read((_, reader) => reader.ListActs(filter ?? new ActFilter()));

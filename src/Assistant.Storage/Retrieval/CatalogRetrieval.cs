@@ -1,0 +1,77 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
+using Assistant.Core.Text;
+using Assistant.Core.Vectors;
+using Assistant.Storage.Catalog;
+
+namespace Assistant.Storage.Retrieval;
+
+/// <summary>
+/// Search over the catalog in any retrieval mode: lexical hits come from the catalog's FTS5 index, dense ones from
+/// the vector index behind <see cref="NormRanking"/>, and every hit is described from the catalog (citation, heading,
+/// snippet, and the article's heading for a paragraph).
+/// </summary>
+public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
+{
+    public NormRanking Ranking => ranking;
+
+    /// <param name="mode">Null: hybrid when there are vectors, lexical otherwise.</param>
+    /// <exception cref="ArgumentException">A dense or hybrid search of a past edition: vectors hold current editions only.</exception>
+    /// <exception cref="InvalidOperationException">A dense or hybrid search without vectors.</exception>
+    public async Task<RetrievalResult> SearchAsync(SearchQuery query, RetrievalMode? mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var chosen = mode ?? ranking.DefaultMode;
+        if (chosen != RetrievalMode.Lexical && query.Edition is not null)
+        {
+            throw new ArgumentException($"{chosen.ToCode()} search covers the current editions only; search edition '{query.Edition}' lexically.", nameof(query));
+        }
+
+        var lexicalHits = new Dictionary<(NormId, Language), SearchHit>();
+        IReadOnlyList<LexicalCandidate> Lexical(int depth)
+        {
+            var hits = catalog.Search(query with { Top = depth });
+            foreach (var hit in hits)
+            {
+                lexicalHits.TryAdd((hit.NormId, hit.Language), hit);
+            }
+
+            return [.. hits.Select(hit => new LexicalCandidate(hit.NormId, hit.Language, hit.NamedInQuery))];
+        }
+
+        var filter = new VectorFilter
+        {
+            Language = query.Language,
+            ActIds = query.ActId is null ? null : [query.ActId],
+            Kind = query.Kind,
+            InForceOnly = !query.IncludeNotInForce,
+        };
+        var ranked = await ranking.RankAsync(query.Text, Lexical, filter, chosen, Math.Max(query.Top, 1), cancellationToken).ConfigureAwait(false);
+
+        var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
+        var described = new List<SearchHit>(ranked.Norms.Count);
+        foreach (var norm in ranked.Norms)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var hit = lexicalHits.TryGetValue((norm.NormId, norm.Language), out var lexical)
+                ? chosen == RetrievalMode.Lexical ? lexical : lexical with { Score = norm.Score }
+                : catalog.Describe(norm.NormId, norm.Language, terms, norm.Score);
+
+            // A vector of a norm no longer in the catalog: the index lags behind an ingest until the next embed.
+            if (hit is null)
+            {
+                continue;
+            }
+
+            var articleHeading = norm.NormId == norm.NormId.TopLevel ? null : catalog.GetHeading(norm.NormId.TopLevel, norm.Language);
+            described.Add(hit with { LexicalRank = norm.LexicalRank, DenseRank = norm.DenseRank, ArticleHeading = articleHeading });
+        }
+
+        return new RetrievalResult(chosen, described, ranked.Lexical, ranked.Dense);
+    }
+}
+
+/// <param name="Lexical">Time spent on the lexical side; zero in dense mode.</param>
+/// <param name="Dense">Time spent embedding the question and searching vectors; zero in lexical mode.</param>
+public sealed record RetrievalResult(RetrievalMode Mode, IReadOnlyList<SearchHit> Hits, TimeSpan Lexical, TimeSpan Dense);
