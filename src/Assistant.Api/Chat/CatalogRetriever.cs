@@ -1,25 +1,37 @@
 using Assistant.Core.Answers;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
+using Assistant.Storage.Retrieval;
 
 namespace Assistant.Api.Chat;
 
-/// <summary>Lexical retrieval from the catalog, with each hit's whole text for the prompt. Acts not in force are left out.</summary>
-internal sealed class CatalogRetriever(LegalCatalog catalog) : INormRetriever
+/// <summary>
+/// Retrieval for answers: hybrid when vectors are configured, lexical otherwise, with each hit's whole text for the
+/// prompt (a paragraph under its article's heading). Acts not in force are left out.
+/// </summary>
+internal sealed class CatalogRetriever(LegalCatalog catalog, CatalogRetrieval retrieval) : INormRetriever
 {
-    public string Mode => "lexical";
+    public string Mode => retrieval.Ranking.DefaultMode.ToCode();
 
-    public Task<IReadOnlyList<RetrievedNorm>> RetrieveAsync(string query, RetrievalFilters filters, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrievedNorm>> RetrieveAsync(string query, RetrievalFilters filters, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        cancellationToken.ThrowIfCancellationRequested();
-        var hits = catalog.Search(new SearchQuery(query) { Top = top, Language = filters.Language, ActId = filters.ActId });
-        var norms = new List<RetrievedNorm>(hits.Count);
-        foreach (var hit in hits)
+        var result = await retrieval.SearchAsync(
+            new SearchQuery(query) { Top = top, Language = filters.Language, ActId = filters.ActId },
+            mode: null,
+            cancellationToken).ConfigureAwait(false);
+        var norms = new List<RetrievedNorm>(result.Hits.Count);
+        foreach (var hit in result.Hits)
         {
             var text = catalog.GetNormText(hit.NormId, hit.Language) ?? hit.Snippet;
+            if (hit.ArticleHeading is { Length: > 0 } heading)
+            {
+                text = heading + "\n" + text;
+            }
+
             norms.Add(new RetrievedNorm(hit.NormId, hit.Language, hit.Citation, hit.Heading, text, hit.Score, hit.NamedInQuery));
         }
 
-        return Task.FromResult<IReadOnlyList<RetrievedNorm>>(norms);
+        return norms;
     }
 }

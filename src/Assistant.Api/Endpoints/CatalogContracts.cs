@@ -5,15 +5,41 @@ namespace Assistant.Api.Endpoints;
 
 /// <param name="Act">Only norms of this act (Adilet code).</param>
 /// <param name="IncludeRepealed">Also acts repealed or expired.</param>
-public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed);
+/// <param name="Mode">lexical, dense or hybrid; absent: hybrid when vectors are configured, lexical otherwise.</param>
+public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed, string? Mode = null);
 
-public sealed record SearchResponse(IReadOnlyList<NormHit> Hits);
+/// <param name="Mode">The retrieval mode that ranked the hits.</param>
+public sealed record SearchResponse(string Mode, IReadOnlyList<NormHit> Hits);
 
 /// <summary>A norm found by search, with its display citation.</summary>
-public sealed record NormHit(string NormId, string Lang, string ActId, string Citation, string? Heading, double Score, bool NamedInQuery, string Snippet)
+/// <param name="ArticleHeading">For a paragraph: its article's heading.</param>
+/// <param name="LexicalRank">In hybrid mode: the rank the lexical side gave it, if any.</param>
+/// <param name="DenseRank">In hybrid mode: the rank the dense side gave it, if any.</param>
+public sealed record NormHit(
+    string NormId,
+    string Lang,
+    string ActId,
+    string Citation,
+    string? Heading,
+    double Score,
+    bool NamedInQuery,
+    string Snippet,
+    string? ArticleHeading,
+    int? LexicalRank,
+    int? DenseRank)
 {
-    public static NormHit From(SearchHit hit) =>
-        new(hit.NormId.ToString(), hit.Language.ToCode(), hit.ActId, hit.Citation, hit.Heading, Math.Round(hit.Score, 4), hit.NamedInQuery, hit.Snippet);
+    public static NormHit From(SearchHit hit) => new(
+        hit.NormId.ToString(),
+        hit.Language.ToCode(),
+        hit.ActId,
+        hit.Citation,
+        hit.Heading,
+        Math.Round(hit.Score, 6),
+        hit.NamedInQuery,
+        hit.Snippet,
+        hit.ArticleHeading,
+        hit.LexicalRank,
+        hit.DenseRank);
 }
 
 public sealed record ActView(

@@ -2,7 +2,9 @@ using Assistant.Api.Hosting;
 using Assistant.Api.Security;
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
+using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Endpoints;
@@ -21,7 +23,7 @@ internal static class CatalogEndpoints
         v1.MapGet("/norms/{**id}", GetNorm).WithName("getNorm");
     }
 
-    private static IResult Search(SearchRequest request, LegalCatalog catalog, IOptions<ApiOptions> options)
+    private static async Task<IResult> Search(SearchRequest request, CatalogRetrieval retrieval, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (RequestValidation.Question(request.Query, "query", limits) is { } badQuery)
@@ -40,14 +42,33 @@ internal static class CatalogEndpoints
             return Problems.BadRequest($"top is {top}; it must be between 1 and {limits.MaxTop}.", "top");
         }
 
-        var hits = catalog.Search(new SearchQuery(request.Query!)
+        RetrievalMode? mode = null;
+        if (request.Mode is not null)
         {
-            Top = top,
-            Language = language,
-            ActId = string.IsNullOrWhiteSpace(request.Act) ? null : request.Act,
-            IncludeNotInForce = request.IncludeRepealed ?? false,
-        });
-        return Results.Ok(new SearchResponse(hits.Select(NormHit.From).ToList()));
+            if (!RetrievalModes.TryParse(request.Mode, out var parsed))
+            {
+                return Problems.BadRequest($"mode is '{request.Mode}'; it must be lexical, dense or hybrid.", "mode");
+            }
+
+            if (parsed != RetrievalMode.Lexical && !retrieval.Ranking.HasVectors)
+            {
+                return Problems.BadRequest($"mode '{request.Mode}' needs a vector index, and none is configured; use lexical.", "mode");
+            }
+
+            mode = parsed;
+        }
+
+        var result = await retrieval.SearchAsync(
+            new SearchQuery(request.Query!)
+            {
+                Top = top,
+                Language = language,
+                ActId = string.IsNullOrWhiteSpace(request.Act) ? null : request.Act,
+                IncludeNotInForce = request.IncludeRepealed ?? false,
+            },
+            mode,
+            cancellationToken);
+        return Results.Ok(new SearchResponse(result.Mode.ToCode(), result.Hits.Select(NormHit.From).ToList()));
     }
 
     private static IResult ListActs(LegalCatalog catalog, string? lang, string? kind, string? status, string? q, bool? allEditions)

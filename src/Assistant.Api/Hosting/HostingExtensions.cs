@@ -2,9 +2,11 @@ using Assistant.Api.Chat;
 using Assistant.Core.Answers;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
+using Assistant.Storage.Retrieval;
 using Serilog;
 using Serilog.Events;
 
@@ -39,6 +41,8 @@ internal static class HostingExtensions
         services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
         services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.Section));
         services.AddSingleton<AnswerEngines>();
+        services.AddSingleton(_ => new NormRanking(new FusionOptions()));
+        services.AddSingleton<CatalogRetrieval>();
         services.AddSingleton<INormRetriever, CatalogRetriever>();
         services.AddSingleton(provider => new GroundedAnswerer(
             provider.GetRequiredService<INormRetriever>(),

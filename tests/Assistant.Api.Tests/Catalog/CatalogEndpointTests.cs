@@ -32,6 +32,7 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hits = json.RootElement.GetProperty("hits").EnumerateArray().ToList();
         Assert.Equal(3, hits.Count);
+        Assert.Equal("lexical", json.RootElement.GetProperty("mode").GetString());
         Assert.Contains(hits, hit => hit.GetProperty("normId").GetString() == "U2500000881/p:1");
         var first = hits[0];
         Assert.Equal("ru", first.GetProperty("lang").GetString());
@@ -149,6 +150,8 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
     [InlineData("/v1/search", """{"query":"кража","lang":"de"}""", "Unknown language 'de'")]
     [InlineData("/v1/search", """{"query":"кража","top":500}""", "top is 500")]
     [InlineData("/v1/search", """{"query": "кража",""", "JSON")]
+    [InlineData("/v1/search", """{"query":"кража","mode":"fuzzy"}""", "mode is 'fuzzy'")]
+    [InlineData("/v1/search", """{"query":"кража","mode":"dense"}""", "needs a vector index")]
     public async Task A_bad_search_is_a_problem_that_says_what_is_wrong(string path, string body, string says)
     {
         using var client = _host.CreateClient();
