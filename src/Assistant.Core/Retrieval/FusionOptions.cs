@@ -15,11 +15,22 @@ public sealed record FusionOptions
     /// <summary>Dense candidates fused, per question.</summary>
     public int DenseDepth { get; init; } = 50;
 
+    /// <summary>Weight of a lexical rank's contribution.</summary>
+    public double LexicalWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// Weight of a dense rank's contribution. Below 1 the dense side mostly breaks ties and adds norms lexical search
+    /// missed, which suits a weak (untrained static) model; a strong model earns 1.
+    /// </summary>
+    public double DenseWeight { get; init; } = 1.0;
+
     /// <summary>Throws when a value cannot work, naming it.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(RrfK, nameof(RrfK));
         ArgumentOutOfRangeException.ThrowIfLessThan(LexicalDepth, 1, nameof(LexicalDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(DenseDepth, 1, nameof(DenseDepth));
+        ArgumentOutOfRangeException.ThrowIfNegative(LexicalWeight, nameof(LexicalWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(DenseWeight, nameof(DenseWeight));
     }
 }

@@ -74,7 +74,7 @@ public sealed class NormRanking
         {
             RetrievalMode.Lexical => [.. lexicalCandidates.Take(top).Select((c, i) => new RankedNorm(c.NormId, c.Language, 1.0 / (Options.RrfK + i + 1), i + 1, null, c.NamedInQuery))],
             RetrievalMode.Dense => [.. denseHits.Take(top).Select((hit, i) => new RankedNorm(hit.Key.NormId, hit.Key.Language, hit.Score, null, i + 1, false))],
-            _ => ReciprocalRankFusion.Fuse(lexicalCandidates, denseHits, Options.RrfK, top),
+            _ => ReciprocalRankFusion.Fuse(lexicalCandidates, denseHits, Options.RrfK, top, Options.LexicalWeight, Options.DenseWeight),
         };
         return new RankingResult(
             mode,

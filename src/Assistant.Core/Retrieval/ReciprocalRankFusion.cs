@@ -10,7 +10,7 @@ namespace Assistant.Core.Retrieval;
 /// </summary>
 public static class ReciprocalRankFusion
 {
-    public static IReadOnlyList<RankedNorm> Fuse(IReadOnlyList<LexicalCandidate> lexical, IReadOnlyList<VectorHit> dense, int k, int top)
+    public static IReadOnlyList<RankedNorm> Fuse(IReadOnlyList<LexicalCandidate> lexical, IReadOnlyList<VectorHit> dense, int k, int top, double lexicalWeight = 1, double denseWeight = 1)
     {
         ArgumentNullException.ThrowIfNull(lexical);
         ArgumentNullException.ThrowIfNull(dense);
@@ -48,7 +48,7 @@ public static class ReciprocalRankFusion
 
         // Stable: ties keep lexical order first, then dense order.
         return [.. order
-            .Select((entry, position) => (entry, position, score: Score(entry, k)))
+            .Select((entry, position) => (entry, position, score: Score(entry, k, lexicalWeight, denseWeight)))
             .OrderByDescending(item => item.entry.NamedInQuery)
             .ThenByDescending(item => item.score)
             .ThenBy(item => item.position)
@@ -56,8 +56,8 @@ public static class ReciprocalRankFusion
             .Select(item => new RankedNorm(item.entry.NormId, item.entry.Key.Language, item.score, item.entry.LexicalRank, item.entry.DenseRank, item.entry.NamedInQuery))];
     }
 
-    private static double Score(Entry entry, int k) =>
-        (entry.LexicalRank is { } lexical ? 1.0 / (k + lexical) : 0) + (entry.DenseRank is { } dense ? 1.0 / (k + dense) : 0);
+    private static double Score(Entry entry, int k, double lexicalWeight, double denseWeight) =>
+        (entry.LexicalRank is { } lexical ? lexicalWeight / (k + lexical) : 0) + (entry.DenseRank is { } dense ? denseWeight / (k + dense) : 0);
 
     private sealed class Entry(NormId normId, VectorKey key)
     {

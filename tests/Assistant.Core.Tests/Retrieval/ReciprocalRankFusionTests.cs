@@ -65,6 +65,19 @@ public class ReciprocalRankFusionTests
     }
 
     [Fact]
+    public void A_lighter_dense_side_lets_lexical_ranks_decide()
+    {
+        var lexical = new[] { Candidate(Robbery), Candidate(Theft) };
+        var dense = new[] { Hit(Theft) };
+
+        var even = ReciprocalRankFusion.Fuse(lexical, dense, k: 60, top: 10);
+        var light = ReciprocalRankFusion.Fuse(lexical, dense, k: 60, top: 10, lexicalWeight: 1, denseWeight: 0.01);
+
+        Assert.Equal(Theft, even[0].NormId);
+        Assert.Equal(Robbery, light[0].NormId);
+    }
+
+    [Fact]
     public void Fusion_returns_at_most_top_norms()
     {
         var lexical = Enumerable.Range(1, 30).Select(i => Candidate(new NormId("K1", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList();
