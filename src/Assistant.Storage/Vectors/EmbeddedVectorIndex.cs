@@ -450,11 +450,12 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
             }
 
             var segments = current.Segments.Take(start).Append(new LiveSegment(segment, DeadRows.None(segment.Rows))).Concat(current.Segments.Skip(start + count));
-            Publish(new IndexGeneration(next, [.. segments]));
             foreach (var old in merged)
             {
                 old.Segment.Retire();
             }
+
+            Publish(new IndexGeneration(next, [.. segments]));
 
             VectorIndexLog.Compacted(_logger, count, segment.File.Name, rows.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
