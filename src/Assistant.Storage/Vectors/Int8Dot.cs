@@ -39,7 +39,8 @@ internal static class Int8Dot
             even = Avx512F.Add(even, Avx512BW.MultiplyAddAdjacent(Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref r, (nuint)i)), Vector512.LoadUnsafe(ref q, (nuint)i)));
         }
 
-        return Vector512.Sum(even + odd) + DotScalar(row[i..], query[i..row.Length]);
+        var sum = Vector512.Sum(even + odd);
+        return i == row.Length ? sum : sum + DotScalar(row[i..], query[i..row.Length]);
     }
 
     public static int DotAvx2(ReadOnlySpan<sbyte> row, ReadOnlySpan<short> query)
@@ -54,7 +55,7 @@ internal static class Int8Dot
             sum = Avx2.Add(sum, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i)), Vector256.LoadUnsafe(ref q, (nuint)i)));
         }
 
-        return Vector256.Sum(sum) + DotScalar(row[i..], query[i..row.Length]);
+        return i == row.Length ? Vector256.Sum(sum) : Vector256.Sum(sum) + DotScalar(row[i..], query[i..row.Length]);
     }
 
     public static int DotScalar(ReadOnlySpan<sbyte> row, ReadOnlySpan<short> query)

@@ -126,7 +126,7 @@ internal static class VectorScan
         }
     }
 
-    private readonly record struct ScanRange(int Index, LiveSegment Live, RowFilter Filter, int Start, int End)
+    private readonly unsafe record struct ScanRange(int Index, LiveSegment Live, RowFilter Filter, int Start, int End)
     {
         public void Scan(PreparedQuery query, TopRows top)
         {
@@ -135,14 +135,16 @@ internal static class VectorScan
             var facts = segment.Facts;
             var acts = segment.ActOrdinals;
             var all = Filter.PassesAll;
+            var dimensions = segment.Layout.Dimensions;
             if (query.Wide is { } wide)
             {
                 var scales = segment.Scales;
+                var vectors = (sbyte*)segment.Vectors;
                 for (var row = Start; row < End; row++)
                 {
                     if ((dead is null || !dead.IsDead(row)) && (all || Filter.Passes(facts[row], acts[row])))
                     {
-                        var score = Int8Dot.Dot(segment.Int8Row(row), wide) * scales[row];
+                        var score = Int8Dot.Dot(new ReadOnlySpan<sbyte>(vectors + ((long)row * dimensions), dimensions), wide) * scales[row];
                         if (score > top.Threshold)
                         {
                             top.Offer(score, Index, row);
@@ -153,11 +155,12 @@ internal static class VectorScan
                 return;
             }
 
+            var floats = (float*)segment.Vectors;
             for (var row = Start; row < End; row++)
             {
                 if ((dead is null || !dead.IsDead(row)) && (all || Filter.Passes(facts[row], acts[row])))
                 {
-                    var score = TensorPrimitives.Dot(query.Dense, segment.FloatRow(row));
+                    var score = TensorPrimitives.Dot(query.Dense, new ReadOnlySpan<float>(floats + ((long)row * dimensions), dimensions));
                     if (score > top.Threshold)
                     {
                         top.Offer(score, Index, row);
