@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using Assistant.Inference.Onnx;
+using Assistant.Inference.Tokenizers;
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Inference.Embeddings;
+
+/// <summary>
+/// Embeds texts with an ONNX model folder (<see cref="EmbeddingModelFolder"/>): prefixes each text for its
+/// <see cref="EmbeddingInputKind"/>, tokenizes and truncates it, runs length-sorted batches padded to their longest
+/// text, pools per-token outputs when the graph does not, and L2-normalises. Results come back in input order.
+/// Thread-safe: concurrent calls share the session, which ONNX Runtime allows.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    /// <summary>
+    /// Key of <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> naming the <see cref="EmbeddingInputKind"/>
+    /// of a call's texts (the enum or its name); absent: <see cref="EmbeddingInputKind.Passage"/>.
+    /// </summary>
+    public const string InputKindProperty = "raglegal.input_kind";
+
+    private readonly OnnxSession session;
+    private readonly ITextTokenizer tokenizer;
+    private readonly EmbeddingModelManifest manifest;
+    private readonly OnnxEmbeddingGeneratorOptions options;
+    private readonly EmbeddingGeneratorMetadata metadata;
+    private long truncatedInputs;
+
+    private OnnxEmbeddingGenerator(EmbeddingModelFolder folder, OnnxSession session, ITextTokenizer tokenizer, OnnxEmbeddingGeneratorOptions options)
+    {
+        Folder = folder;
+        manifest = folder.Manifest;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.options = options;
+        metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(folder.Directory)), manifest.Name, manifest.Dimensions);
+    }
+
+    public EmbeddingModelFolder Folder { get; }
+
+    /// <summary>Inputs cut to the manifest's max tokens since this generator was opened.</summary>
+    public long TruncatedInputs => Interlocked.Read(ref truncatedInputs);
+
+    /// <summary>Opens a model folder.</summary>
+    /// <exception cref="InvalidDataException">The folder or manifest is wrong (the message names the file and field).</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime cannot load the graph or the requested device.</exception>
+    public static OnnxEmbeddingGenerator Open(string directory, OnnxEmbeddingGeneratorOptions? options = null)
+    {
+        options ??= new OnnxEmbeddingGeneratorOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        var folder = EmbeddingModelFolder.Load(directory);
+        var tokenizer = TokenizerFile.Load(folder.TokenizerPath);
+        var session = OnnxSession.Open(folder.ModelPath, new OnnxSessionOptions
+        {
+            Device = options.Device,
+            CudaDeviceId = options.CudaDeviceId,
+            IntraOpThreads = options.IntraOpThreads,
+            InterOpThreads = options.InterOpThreads,
+        });
+        try
+        {
+            folder.CheckAgainst(session);
+            return new OnnxEmbeddingGenerator(folder, session, tokenizer, options);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The ids a text is embedded from: prefixed, framed with the special tokens, cut to max tokens.</summary>
+    public IReadOnlyList<int> Tokenize(string text, EmbeddingInputKind kind) => Tokenize(text, kind, out _);
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var texts = values.ToArray();
+        var kind = InputKindOf(options);
+        return Task.Run(() => Generate(texts, kind, cancellationToken), cancellationToken);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose() => session.Dispose();
+
+    /// <summary>Embeds texts already turned into ids (the benchmark feeds both engines the same ids).</summary>
+    public float[][] EmbedTokenized(IReadOnlyList<IReadOnlyList<int>> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var results = new float[inputs.Count][];
+        var order = Enumerable.Range(0, inputs.Count).OrderBy(index => inputs[index].Count).ToArray();
+        foreach (var batch in order.Chunk(options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vectors = RunBatch(batch.Select(index => inputs[index]).ToArray());
+            for (var i = 0; i < batch.Length; i++)
+            {
+                results[batch[i]] = vectors[i];
+            }
+        }
+
+        return results;
+    }
+
+    private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingInputKind kind, CancellationToken cancellationToken)
+    {
+        var tokenized = new IReadOnlyList<int>[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            tokenized[i] = Tokenize(texts[i], kind, out var truncated);
+            if (truncated)
+            {
+                Interlocked.Increment(ref truncatedInputs);
+            }
+        }
+
+        var vectors = EmbedTokenized(tokenized, cancellationToken);
+        var created = DateTimeOffset.UtcNow;
+        return new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(vector => new Embedding<float>(vector) { ModelId = manifest.Name, CreatedAt = created }))
+        {
+            Usage = new UsageDetails
+            {
+                InputTokenCount = tokenized.Sum(ids => (long)ids.Count),
+                TotalTokenCount = tokenized.Sum(ids => (long)ids.Count),
+            },
+        };
+    }
+
+    private IReadOnlyList<int> Tokenize(string text, EmbeddingInputKind kind, out bool truncated)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var prefix = kind == EmbeddingInputKind.Query ? manifest.QueryPrefix : manifest.PassagePrefix;
+        var ids = tokenizer.Encode(prefix + text, addSpecialTokens: true);
+        truncated = ids.Count > manifest.MaxTokens;
+        if (!truncated)
+        {
+            return ids;
+        }
+
+        var end = tokenizer.Special.End;
+        if (end is { } endId && ids[^1] == endId)
+        {
+            return [.. ids.Take(manifest.MaxTokens - 1), endId];
+        }
+
+        return [.. ids.Take(manifest.MaxTokens)];
+    }
+
+    private float[][] RunBatch(IReadOnlyList<int>[] batch)
+    {
+        var length = Math.Max(1, batch.Max(ids => ids.Count));
+        var ids = new long[batch.Length * length];
+        var mask = new long[batch.Length * length];
+        Array.Fill(ids, tokenizer.Special.Padding);
+        for (var row = 0; row < batch.Length; row++)
+        {
+            for (var column = 0; column < batch[row].Count; column++)
+            {
+                ids[(row * length) + column] = batch[row][column];
+                mask[(row * length) + column] = 1;
+            }
+        }
+
+        long[] shape = [batch.Length, length];
+        var inputs = new List<OnnxInt64Tensor>(3)
+        {
+            new(manifest.InputIdsName, ids, shape),
+            new(manifest.AttentionMaskName, mask, shape),
+        };
+        if (manifest.TokenTypeIdsName is { } tokenTypes)
+        {
+            inputs.Add(new OnnxInt64Tensor(tokenTypes, new long[ids.Length], shape));
+        }
+
+        var output = session.Run(inputs, manifest.OutputName);
+        return Enumerable.Range(0, batch.Length).Select(row => Pool(output, mask, row, length)).ToArray();
+    }
+
+    private float[] Pool(OnnxFloatTensor output, long[] mask, int row, int length)
+    {
+        var hidden = (int)output.Shape[^1];
+        if (hidden != manifest.Dimensions)
+        {
+            throw new InvalidDataException(
+                $"'{Folder.ManifestPath}': field 'dimensions' is {manifest.Dimensions}, but output '{manifest.OutputName}' returned {hidden.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        var vector = new float[hidden];
+        switch (manifest.Pooling)
+        {
+            case EmbeddingPooling.None:
+                output.Data.AsSpan(row * hidden, hidden).CopyTo(vector);
+                break;
+            case EmbeddingPooling.Cls:
+                output.Data.AsSpan(row * length * hidden, hidden).CopyTo(vector);
+                break;
+            default:
+                var counted = 0;
+                for (var token = 0; token < length; token++)
+                {
+                    if (mask[(row * length) + token] != 0)
+                    {
+                        TensorPrimitives.Add(vector, output.Data.AsSpan(((row * length) + token) * hidden, hidden), vector);
+                        counted++;
+                    }
+                }
+
+                TensorPrimitives.Divide(vector, Math.Max(counted, 1), vector);
+                break;
+        }
+
+        if (manifest.Normalize)
+        {
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
+            }
+        }
+
+        return vector;
+    }
+
+    private static EmbeddingInputKind InputKindOf(EmbeddingGenerationOptions? options)
+    {
+        if (options?.AdditionalProperties?.TryGetValue(InputKindProperty, out var value) != true)
+        {
+            return EmbeddingInputKind.Passage;
+        }
+
+        return value switch
+        {
+            EmbeddingInputKind kind => kind,
+            string name when Enum.TryParse<EmbeddingInputKind>(name, ignoreCase: true, out var parsed) => parsed,
+            _ => throw new ArgumentException(
+                $"Additional property '{InputKindProperty}' is '{value}'; expected {string.Join(" or ", Enum.GetNames<EmbeddingInputKind>())}.",
+                nameof(options)),
+        };
+    }
+}
