@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assistant.Core.Acts;
+using Assistant.Core.Retrieval;
 
 namespace Assistant.Indexer.Commands;
 
@@ -35,5 +36,26 @@ internal static class CliOptions
             result.AddError($"--lang must be 'ru' or 'kk', not '{token}'.");
             return null;
         },
+    };
+
+    public static Option<RetrievalMode?> Mode() => new("--mode")
+    {
+        Description = "lexical, dense or hybrid (dense and hybrid need vectors from 'indexer embed'; default lexical)",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (RetrievalModes.TryParse(token, out var mode))
+            {
+                return mode;
+            }
+
+            result.AddError($"--mode must be lexical, dense or hybrid, not '{token}'.");
+            return null;
+        },
+    };
+
+    public static Option<string?> Model() => new("--model")
+    {
+        Description = "Embedding model folder (default: Embeddings:Model, models/embed/default)",
     };
 }

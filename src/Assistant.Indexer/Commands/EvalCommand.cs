@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Assistant.Core.Acts;
 using Assistant.Core.Evaluation;
+using Assistant.Core.Retrieval;
+using Assistant.Indexer.Hosting;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Indexer.Commands;
@@ -19,8 +21,13 @@ internal static class EvalCommand
         var top = CliOptions.Top(10);
         var json = CliOptions.Json();
         var verbose = new Option<bool>("--verbose") { Description = "List each query with the rank of its first correct norm" };
-        var command = new Command("eval", "Measure retrieval against questions with known answers: Hit@1, Hit@k, Recall@k, MRR") { queries, top, json, verbose };
-        command.SetAction(parse =>
+        var mode = CliOptions.Mode();
+        var model = CliOptions.Model();
+        var command = new Command("eval", "Measure retrieval against questions with known answers: Hit@1, Hit@k, Recall@k, MRR")
+        {
+            queries, top, json, verbose, mode, model,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetRequiredValue(queries);
             if (!File.Exists(path))
@@ -29,19 +36,24 @@ internal static class EvalCommand
             }
 
             var k = parse.GetValue(top);
-            using var catalog = context.OpenExistingCatalog(parse);
+            var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken);
             var all = EvalQuery.ReadAll(path);
-            var outcomes = all
-                .Where(q => q.Gold.Count > 0)
-                .Select(q => RetrievalEvaluation.Score(q, [.. catalog.Search(new SearchQuery(q.Question) { Top = k }).Select(h => h.NormId)], k))
-                .ToList();
+            var outcomes = new List<QueryOutcome>();
+            foreach (var question in all.Where(q => q.Gold.Count > 0))
+            {
+                var result = await services.Retrieval.SearchAsync(new SearchQuery(question.Question) { Top = k }, chosen, cancellationToken);
+                outcomes.Add(RetrievalEvaluation.Score(question, [.. result.Hits.Select(h => h.NormId)], k));
+            }
+
             var report = RetrievalEvaluation.Report(outcomes, k, all.Count - outcomes.Count);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report), IndexerJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, chosen), IndexerJson.Options));
             }
             else
             {
+                Console.Out.WriteLine($"mode: {chosen.ToCode()}");
                 PrintText(report, parse.GetValue(verbose) ? outcomes : []);
             }
 
@@ -50,8 +62,9 @@ internal static class EvalCommand
         return command;
     }
 
-    private static Dictionary<string, object> ToJson(EvaluationReport report) => new()
+    private static Dictionary<string, object> ToJson(EvaluationReport report, RetrievalMode mode) => new()
     {
+        ["mode"] = mode.ToCode(),
         ["overall"] = Metrics(report.Overall, report.K),
         ["by_lang"] = report.ByLanguage.ToDictionary(p => p.Key.ToCode(), p => Metrics(p.Value, report.K)),
         ["skipped_without_gold"] = report.SkippedWithoutGold,

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Assistant.Core.Acts;
+using Assistant.Core.Retrieval;
+using Assistant.Indexer.Hosting;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Indexer.Commands;
@@ -17,8 +19,10 @@ internal static class SearchCommand
         var all = new Option<bool>("--include-repealed") { Description = "Also search acts that are repealed or expired" };
         var edition = new Option<string?>("--edition") { Description = "Search this edition of the acts (e.g. 2024-03) instead of the current ones" };
         var json = CliOptions.Json();
-        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, json };
-        command.SetAction(parse =>
+        var mode = CliOptions.Mode();
+        var model = CliOptions.Model();
+        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, json, mode, model };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetRequiredValue(query);
             if (string.IsNullOrWhiteSpace(text))
@@ -26,15 +30,17 @@ internal static class SearchCommand
                 throw new CommandException("The query is empty.");
             }
 
-            using var catalog = context.OpenExistingCatalog(parse);
-            var hits = catalog.Search(new SearchQuery(text)
+            var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken);
+            var search = new SearchQuery(text)
             {
                 Top = parse.GetValue(top),
                 Language = parse.GetValue(lang),
                 ActId = parse.GetValue(act),
                 IncludeNotInForce = parse.GetValue(all),
                 Edition = parse.GetValue(edition),
-            });
+            };
+            var hits = (await services.Retrieval.SearchAsync(search, chosen, cancellationToken)).Hits;
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(hits.Select(ToJson), IndexerJson.Options));
@@ -57,6 +63,9 @@ internal static class SearchCommand
         heading = hit.Heading,
         score = Math.Round(hit.Score, 4),
         namedInQuery = hit.NamedInQuery,
+        lexicalRank = hit.LexicalRank,
+        denseRank = hit.DenseRank,
+        articleHeading = hit.ArticleHeading,
         snippet = hit.Snippet,
     };
 
@@ -71,8 +80,18 @@ internal static class SearchCommand
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            var how = hit.NamedInQuery ? "named in query" : string.Create(CultureInfo.InvariantCulture, $"score {hit.Score:F2}");
+            var how = hit.NamedInQuery ? "named in query" : string.Create(CultureInfo.InvariantCulture, $"score {hit.Score:0.####}");
+            if (hit.LexicalRank is not null || hit.DenseRank is not null)
+            {
+                how += string.Create(CultureInfo.InvariantCulture, $" (lexical #{hit.LexicalRank?.ToString(CultureInfo.InvariantCulture) ?? "-"}, dense #{hit.DenseRank?.ToString(CultureInfo.InvariantCulture) ?? "-"})");
+            }
+
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {hit.Citation}  [{hit.NormId}]  {how}"));
+            if (!string.IsNullOrEmpty(hit.ArticleHeading))
+            {
+                Console.Out.WriteLine($"   in: {hit.ArticleHeading}");
+            }
+
             if (!string.IsNullOrEmpty(hit.Heading))
             {
                 Console.Out.WriteLine($"   {hit.Heading}");

@@ -16,7 +16,7 @@ internal sealed class NormEmbedding(
     IVectorIndex index,
     IEmbeddingGenerator<string, Embedding<float>> generator,
     VectorIndexShape shape,
-    Func<string, SparseVector>? sparse = null)
+    Func<EmbeddableNorm, SparseVector>? sparse = null)
 {
     /// <summary>Norms embedded and written together: the work a stopped run can lose.</summary>
     public int ChunkSize { get; init; } = 2_048;
@@ -109,7 +109,7 @@ internal sealed class NormEmbedding(
             }
 
             var payload = new VectorPayload(norm.ActId, norm.Kind, norm.ActStatus, norm.NormStatus, hash);
-            points[i] = new VectorPoint(norm.Key, payload, vector, sparse?.Invoke(norm.Text));
+            points[i] = new VectorPoint(norm.Key, payload, vector, sparse?.Invoke(norm));
         }
 
         await index.UpsertAsync(points, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using Assistant.Core.Retrieval;
+using Assistant.Inference.Embeddings;
+using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.Configuration;
 
 namespace Assistant.Indexer.Hosting;
@@ -18,6 +21,12 @@ internal sealed class IndexerSettings
     public IConfiguration Configuration { get; }
 
     public string CatalogPath => Configuration["Catalog:Path"] ?? "data/raglegal.db";
+
+    public VectorStoreOptions Vectors => Configuration.GetSection(VectorStoreOptions.Section).Get<VectorStoreOptions>() ?? new();
+
+    public EmbeddingModelOptions Embeddings => Configuration.GetSection(EmbeddingModelOptions.Section).Get<EmbeddingModelOptions>() ?? new();
+
+    public FusionOptions Fusion => Configuration.GetSection("Retrieval").Get<FusionOptions>() ?? new();
 
     public static IndexerSettings Load() => new(new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)

@@ -1,0 +1,83 @@
+using Assistant.Core.Retrieval;
+using Assistant.Core.Vectors;
+using Assistant.Indexer.Commands;
+using Assistant.Inference.Embeddings;
+using Assistant.Storage.Catalog;
+using Assistant.Storage.Retrieval;
+
+namespace Assistant.Indexer.Hosting;
+
+/// <summary>
+/// The catalog with, when a mode needs them, the configured vector store and embedding model: what search and eval
+/// rank with. Owns all three.
+/// </summary>
+internal sealed class SearchServices : IDisposable
+{
+    private readonly VectorStore? _vectors;
+    private readonly OnnxEmbeddingGenerator? _embedder;
+
+    private SearchServices(LegalCatalog catalog, VectorStore? vectors, OnnxEmbeddingGenerator? embedder, CatalogRetrieval retrieval)
+    {
+        Catalog = catalog;
+        _vectors = vectors;
+        _embedder = embedder;
+        Retrieval = retrieval;
+    }
+
+    public LegalCatalog Catalog { get; }
+
+    public CatalogRetrieval Retrieval { get; }
+
+    /// <param name="mode">Lexical needs only the catalog; dense and hybrid need vectors built by 'indexer embed'.</param>
+    public static async Task<SearchServices> OpenAsync(CommandContext context, LegalCatalog catalog, RetrievalMode mode, string? modelOverride, CancellationToken cancellationToken)
+    {
+        var fusion = context.Settings.Fusion;
+        if (mode == RetrievalMode.Lexical)
+        {
+            return new SearchServices(catalog, null, null, new CatalogRetrieval(catalog, new NormRanking(fusion)));
+        }
+
+        var options = context.Settings.Embeddings;
+        var modelFolder = modelOverride ?? options.Model;
+        if (!File.Exists(Path.Combine(modelFolder, EmbeddingModelFolder.ManifestFileName)))
+        {
+            throw new CommandException($"No embedding model at '{modelFolder}': run 'indexer embed' first, or pass --model.");
+        }
+
+        var vectors = VectorStore.Open(context.Settings.Vectors, context.Loggers)
+            ?? throw new CommandException($"{mode.ToCode()} search needs a vector store, and Vectors:Store is 'none'.");
+        OnnxEmbeddingGenerator? embedder = null;
+        try
+        {
+            var info = await vectors.Index.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+            if (info.Count == 0)
+            {
+                throw new CommandException($"The {info.Store} vector index is empty: run 'indexer embed' first.");
+            }
+
+            embedder = OnnxEmbeddingGenerator.Open(modelFolder, options.GeneratorOptions());
+            if (info.Shape is { } shape && shape.Model != embedder.Folder.Manifest.Name)
+            {
+                throw new CommandException(
+                    $"The vector index holds vectors of model '{shape.Model}', but '{modelFolder}' is '{embedder.Folder.Manifest.Name}': run 'indexer embed' with this model.");
+            }
+
+            Func<string, SparseVector?>? sparse = vectors.Index.Store == "qdrant" ? text => Bm25SparseEncoder.EncodeQuery(text) : null;
+            var ranking = new NormRanking(fusion, vectors.Index, embedder, sparse);
+            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, ranking));
+        }
+        catch
+        {
+            embedder?.Dispose();
+            vectors.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _embedder?.Dispose();
+        _vectors?.Dispose();
+        Catalog.Dispose();
+    }
+}

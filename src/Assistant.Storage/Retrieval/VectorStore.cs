@@ -1,0 +1,57 @@
+using Assistant.Core.Vectors;
+using Assistant.Storage.Qdrant;
+using Assistant.Storage.Vectors;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Storage.Retrieval;
+
+/// <summary>The configured vector index with what it owns (the embedded index's maps, Qdrant's HTTP client).</summary>
+public sealed class VectorStore : IDisposable
+{
+    private readonly IDisposable _owned;
+
+    private VectorStore(IVectorIndex index, IDisposable owned)
+    {
+        Index = index;
+        _owned = owned;
+    }
+
+    public IVectorIndex Index { get; }
+
+    /// <summary>Opens the store the options name; null for "none".</summary>
+    /// <exception cref="ArgumentException">An unknown store or an invalid setting; the message names it.</exception>
+    public static VectorStore? Open(VectorStoreOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        switch (options.Store.Trim().ToLowerInvariant())
+        {
+            case "none":
+                return null;
+            case "embedded":
+                var embedded = EmbeddedVectorIndex.Open(
+                    new EmbeddedVectorIndexOptions { Folder = options.Path, ElementType = options.Precision },
+                    loggers.CreateLogger<EmbeddedVectorIndex>());
+                return new VectorStore(embedded, embedded);
+            case "qdrant":
+                options.Qdrant.Validate();
+
+                // Each attempt has its own timeout inside the index; the client's only bounds a stuck connection.
+                var http = new HttpClient { Timeout = options.Qdrant.Timeout * 2 };
+                try
+                {
+                    return new VectorStore(new QdrantVectorIndex(http, options.Qdrant, loggers.CreateLogger<QdrantVectorIndex>()), http);
+                }
+                catch
+                {
+                    http.Dispose();
+                    throw;
+                }
+
+            default:
+                throw new ArgumentException($"Vectors:Store is '{options.Store}'; it must be embedded, qdrant or none.", nameof(options));
+        }
+    }
+
+    public void Dispose() => _owned.Dispose();
+}
