@@ -1,0 +1,181 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Norms;
+
+namespace Assistant.Core.Embeddings;
+
+/// <summary>
+/// Mines unlabelled positive pairs from parsed acts for training an embedding model on the corpus itself.
+/// Acts are added one by one (kept in a compact, clipped form); <see cref="Mine"/> then resolves cross references
+/// and translations over everything added. The result depends on the seed and the acts only, not on the order
+/// they were added in. Not thread-safe: add from one thread at a time.
+/// </summary>
+public sealed class PairMiner
+{
+    private readonly PairMiningOptions options;
+    private readonly List<MinedAct> acts = [];
+
+    public PairMiner(PairMiningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.options = options;
+    }
+
+    /// <summary>Act editions added so far.</summary>
+    public int Count => acts.Count;
+
+    public void Add(Act act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        acts.Add(new MinedAct(
+            act.Id,
+            act.Language,
+            ClippedText.Of(act.Title, options),
+            act.Edition,
+            act.Source ?? string.Empty,
+            [.. act.Norms.Select(Compact)]));
+    }
+
+    public MinedPairs Mine()
+    {
+        // The newest edition of each language version stands for the act: older ones would add near-copies.
+        var newest = acts
+            .GroupBy(act => (act.Id, act.Language))
+            .Select(group => group.Order(Comparer<MinedAct>.Create(MinedAct.CompareNewestFirst)).First())
+            .OrderBy(act => act.Id, StringComparer.Ordinal)
+            .ThenBy(act => act.Language)
+            .ToList();
+        var texts = new Dictionary<(NormId, Language), string>();
+        foreach (var act in newest)
+        {
+            foreach (var norm in act.Norms.SelectMany(n => n.SelfAndDescendants()))
+            {
+                if (norm.Text is not null)
+                {
+                    texts.TryAdd((norm.Id, act.Language), norm.Text);
+                }
+            }
+        }
+
+        var training = new List<TextPair>();
+        var heldOut = new List<TextPair>();
+        foreach (var act in newest)
+        {
+            var target = StableHash.Fraction(act.Id, options.Seed) < options.HeldOutShare ? heldOut : training;
+            target.AddRange(WithinAct(act, texts));
+        }
+
+        foreach (var (russian, kazakh) in Bilingual(newest))
+        {
+            foreach (var (unit, pair) in Translations(russian, kazakh, texts))
+            {
+                var held = StableHash.Fraction(unit, options.Seed) < options.TranslationHeldOutShare;
+                (held ? heldOut : training).Add(pair);
+            }
+        }
+
+        return new MinedPairs(training, heldOut, newest.Count);
+    }
+
+    private MinedNorm Compact(Norm norm) => new(
+        norm.Id,
+        ClippedText.Of(norm.Heading, options),
+        norm.Status == NormStatus.Excluded ? null : ClippedText.Of(norm.Text, options),
+        [.. norm.References.Where(r => r.TargetNormId is not null).Select(r => r.TargetNormId!.Value).Distinct()],
+        [.. norm.Parts.Select(Compact)]);
+
+    private IEnumerable<TextPair> WithinAct(MinedAct act, Dictionary<(NormId, Language), string> texts)
+    {
+        var language = act.Language;
+        if (act.Title is { } title)
+        {
+            foreach (var norm in act.Norms.Where(n => n.Text is not null).Take(options.TitleNorms))
+            {
+                yield return new TextPair(PairKind.TitleNorm, act.Id, new PairSide(title, language, null), Side(norm, language));
+            }
+        }
+
+        foreach (var norm in act.Norms.SelectMany(n => n.SelfAndDescendants()))
+        {
+            if (norm.Heading is { } heading && norm.Text is not null)
+            {
+                yield return new TextPair(PairKind.HeadingBody, act.Id, new PairSide(heading, language, null), Side(norm, language));
+            }
+
+            foreach (var (first, second) in Neighbours(norm))
+            {
+                yield return new TextPair(PairKind.SiblingParagraphs, act.Id, Side(first, language), Side(second, language));
+            }
+
+            if (norm.Text is null)
+            {
+                continue;
+            }
+
+            foreach (var referenced in norm.Targets.Where(t => !Related(norm.Id, t)))
+            {
+                if (texts.TryGetValue((referenced, language), out var text))
+                {
+                    yield return new TextPair(PairKind.CrossReference, act.Id, Side(norm, language), new PairSide(text, language, referenced));
+                }
+            }
+        }
+    }
+
+    /// <summary>Neighbouring paragraph pairs of a norm, a seeded sample of them when there are many.</summary>
+    private IEnumerable<(MinedNorm First, MinedNorm Second)> Neighbours(MinedNorm norm)
+    {
+        var parts = norm.Parts.Where(p => p.Text is not null).ToList();
+        if (parts.Count < 2)
+        {
+            return [];
+        }
+
+        var starts = Enumerable.Range(0, parts.Count - 1);
+        if (parts.Count - 1 > options.ParagraphPairsPerNorm)
+        {
+            var key = norm.Id.ToString();
+            starts = starts
+                .OrderBy(i => StableHash.Of($"{key}#{i}", options.Seed))
+                .Take(options.ParagraphPairsPerNorm)
+                .Order();
+        }
+
+        return starts.Select(i => (parts[i], parts[i + 1]));
+    }
+
+    private static IEnumerable<(MinedAct Russian, MinedAct Kazakh)> Bilingual(List<MinedAct> acts) =>
+        acts.Where(a => a.Language == Language.Ru)
+            .Join(acts.Where(a => a.Language == Language.Kk), ru => ru.Id, kk => kk.Id, (ru, kk) => (ru, kk), StringComparer.Ordinal);
+
+    /// <summary>Translation pairs, each with the unit the held-out split is drawn by: its article.</summary>
+    private static IEnumerable<(string Unit, TextPair Pair)> Translations(MinedAct russian, MinedAct kazakh, Dictionary<(NormId, Language), string> texts)
+    {
+        if (russian.Title is { } ruTitle && kazakh.Title is { } kkTitle)
+        {
+            yield return ($"{russian.Id}#title", new TextPair(
+                PairKind.Translation, russian.Id, new PairSide(ruTitle, Language.Ru, null), new PairSide(kkTitle, Language.Kk, null)));
+        }
+
+        foreach (var norm in russian.Norms.SelectMany(n => n.SelfAndDescendants()))
+        {
+            if (norm.Text is not null && texts.TryGetValue((norm.Id, Language.Kk), out var kazakhText))
+            {
+                yield return (norm.Id.TopLevel.ToString(), new TextPair(
+                    PairKind.Translation, russian.Id, Side(norm, Language.Ru), new PairSide(kazakhText, Language.Kk, norm.Id)));
+            }
+        }
+    }
+
+    private static PairSide Side(MinedNorm norm, Language language) => new(norm.Text!, language, norm.Id);
+
+    /// <summary>A reference to the norm itself, to a norm containing it or to one of its own parts says nothing new.</summary>
+    private static bool Related(NormId source, NormId target)
+    {
+        var from = source.ToString();
+        var to = target.ToString();
+        return from == to
+            || from.StartsWith(to + "/", StringComparison.Ordinal)
+            || to.StartsWith(from + "/", StringComparison.Ordinal);
+    }
+}

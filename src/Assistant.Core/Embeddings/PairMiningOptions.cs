@@ -1,0 +1,42 @@
+namespace Assistant.Core.Embeddings;
+
+/// <summary>How pairs are mined from the corpus and split for evaluation.</summary>
+public sealed record PairMiningOptions
+{
+    /// <summary>Seeds the choice of paragraph pairs and the held-out split.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Share of acts whose pairs are held out for evaluation.</summary>
+    public double HeldOutShare { get; init; } = 0.02;
+
+    /// <summary>
+    /// Share of articles of bilingual acts whose translation pairs are held out. Split by article, not act:
+    /// the corpus has only a few acts in both languages, so a split by act would leave one side empty.
+    /// </summary>
+    public double TranslationHeldOutShare { get; init; } = 0.2;
+
+    /// <summary>Texts are cut to this many characters at a word boundary: a static model needs a sample, not a whole chapter.</summary>
+    public int MaxCharacters { get; init; } = 600;
+
+    /// <summary>Shorter texts («Исключена.», a bare number) say too little to pair.</summary>
+    public int MinCharacters { get; init; } = 12;
+
+    /// <summary>Paired with the act title: this many first norms.</summary>
+    public int TitleNorms { get; init; } = 2;
+
+    /// <summary>Neighbouring paragraph pairs taken from one norm at most, so that long lists do not dominate.</summary>
+    public int ParagraphPairsPerNorm { get; init; } = 3;
+
+    /// <summary>Throws when an option is out of range, naming it.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(HeldOutShare, 0, nameof(HeldOutShare));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HeldOutShare, 1, nameof(HeldOutShare));
+        ArgumentOutOfRangeException.ThrowIfLessThan(TranslationHeldOutShare, 0, nameof(TranslationHeldOutShare));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TranslationHeldOutShare, 1, nameof(TranslationHeldOutShare));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCharacters, 16, nameof(MaxCharacters));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinCharacters, nameof(MinCharacters));
+        ArgumentOutOfRangeException.ThrowIfNegative(TitleNorms, nameof(TitleNorms));
+        ArgumentOutOfRangeException.ThrowIfNegative(ParagraphPairsPerNorm, nameof(ParagraphPairsPerNorm));
+    }
+}

@@ -1,0 +1,18 @@
+using Assistant.Core.Embeddings;
+using Assistant.Indexer.Ingestion;
+using Assistant.Inference.Embeddings;
+using Assistant.Inference.Embeddings.Training;
+
+namespace Assistant.Indexer.Training;
+
+/// <summary>The trained model, its report, and what reading and mining the corpus gave.</summary>
+/// <param name="Acts">Act language versions mined (newest edition of each).</param>
+/// <param name="Failures">Files or records that could not be parsed; training went on without them.</param>
+public sealed record EmbedderTrainingResult(
+    StaticEmbeddingModel Model,
+    TrainingReport Report,
+    IReadOnlyList<PairKindCount> Mined,
+    int Acts,
+    IReadOnlyList<IngestFailure> Failures,
+    TimeSpan Reading,
+    TimeSpan Tokenizing);

@@ -1,0 +1,3 @@
+namespace Assistant.Inference.Embeddings.Training;
+
+public sealed record TrainingResult(StaticEmbeddingModel Model, TrainingReport Report);
