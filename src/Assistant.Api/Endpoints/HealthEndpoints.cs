@@ -1,4 +1,6 @@
 using Assistant.Api.Chat;
+using Assistant.Api.Retrieval;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Api.Endpoints;
@@ -12,7 +14,7 @@ internal static class HealthEndpoints
         app.MapGet("/health/ready", Ready).WithTags("health");
     }
 
-    private static IResult Ready(LegalCatalog catalog, AnswerEngines engines)
+    private static IResult Ready(LegalCatalog catalog, AnswerEngines engines, DenseRetrieval dense)
     {
         var stats = catalog.GetStats();
         var catalogReady = stats.Total.TopLevelNorms > 0;
@@ -20,7 +22,15 @@ internal static class HealthEndpoints
         {
             status = catalogReady ? "ready" : "not ready",
             catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms },
-            vectors = new { state = "not configured", mode = "lexical" },
+            vectors = new
+            {
+                state = dense.State,
+                store = dense.Store,
+                count = dense.Count,
+                model = dense.Model,
+                detail = dense.Detail,
+                mode = dense.Ranking.DefaultMode.ToCode(),
+            },
             model = new
             {
                 state = engines.ModelState,

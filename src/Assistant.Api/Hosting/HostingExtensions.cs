@@ -1,8 +1,10 @@
 using Assistant.Api.Chat;
+using Assistant.Api.Retrieval;
 using Assistant.Core.Answers;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Retrieval;
+using Assistant.Inference.Embeddings;
 using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
@@ -41,7 +43,11 @@ internal static class HostingExtensions
         services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
         services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.Section));
         services.AddSingleton<AnswerEngines>();
-        services.AddSingleton(_ => new NormRanking(new FusionOptions()));
+        services.Configure<VectorStoreOptions>(configuration.GetSection(VectorStoreOptions.Section));
+        services.Configure<EmbeddingModelOptions>(configuration.GetSection(EmbeddingModelOptions.Section));
+        services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
+        services.AddSingleton<DenseRetrieval>();
+        services.AddSingleton(provider => provider.GetRequiredService<DenseRetrieval>().Ranking);
         services.AddSingleton<CatalogRetrieval>();
         services.AddSingleton<INormRetriever, CatalogRetriever>();
         services.AddSingleton(provider => new GroundedAnswerer(

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Assistant.Core.Text;
 using Assistant.Core.Vectors;
-using Assistant.Indexer.Embedding;
 using Assistant.Indexer.Terminal;
 using Assistant.Inference.Embeddings;
 using Assistant.Inference.Onnx;

@@ -27,6 +27,7 @@ public sealed class ApiHost(string catalogPath, IReadOnlyDictionary<string, stri
     {
         builder.UseSetting("Catalog:Path", catalogPath);
         builder.UseSetting("Auth:SigningKey", SigningKeyText);
+        builder.UseSetting("Vectors:Store", "none");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -4,14 +4,14 @@ using Assistant.Core.Vectors;
 using Assistant.Storage.Catalog;
 using Microsoft.Extensions.AI;
 
-namespace Assistant.Indexer.Embedding;
+namespace Assistant.Storage.Retrieval;
 
 /// <summary>
 /// Brings the vector index in line with the catalog's current norms: norms whose text (or model) changed since they
 /// were embedded are embedded again, vectors of norms no longer in the catalog are removed, the rest is left alone.
 /// Vectors are written chunk by chunk, so a run that stops half-way resumes where it stopped.
 /// </summary>
-internal sealed class NormEmbedding(
+public sealed class NormEmbedding(
     LegalCatalog catalog,
     IVectorIndex index,
     IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -118,7 +118,7 @@ internal sealed class NormEmbedding(
 }
 
 /// <param name="Embedded">Norms embedded so far, or waiting in the current chunk.</param>
-internal sealed record EmbedProgress(int Scanned, int Total, int Embedded, int Unchanged);
+public sealed record EmbedProgress(int Scanned, int Total, int Embedded, int Unchanged);
 
 /// <param name="Deleted">Vectors of norms no longer in the catalog.</param>
-internal sealed record EmbedSummary(int Scanned, int Embedded, int Unchanged, int Deleted, long Tokens, TimeSpan Elapsed);
+public sealed record EmbedSummary(int Scanned, int Embedded, int Unchanged, int Deleted, long Tokens, TimeSpan Elapsed);

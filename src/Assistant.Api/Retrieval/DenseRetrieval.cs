@@ -1,0 +1,106 @@
+using Assistant.Core.Retrieval;
+using Assistant.Core.Vectors;
+using Assistant.Inference.Embeddings;
+using Assistant.Inference.Onnx;
+using Assistant.Storage.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Api.Retrieval;
+
+/// <summary>
+/// The dense side of retrieval: the configured vector store and embedding model, opened once at start-up. When
+/// either is missing or fails, the API ranks lexically and /health/ready says why.
+/// </summary>
+internal sealed partial class DenseRetrieval : IDisposable
+{
+    private readonly VectorStore? _store;
+    private readonly OnnxEmbeddingGenerator? _embedder;
+
+    public DenseRetrieval(
+        IOptions<VectorStoreOptions> vectorOptions,
+        IOptions<EmbeddingModelOptions> modelOptions,
+        IOptions<FusionOptions> fusionOptions,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger<DenseRetrieval>();
+        var fusion = fusionOptions.Value;
+        var model = modelOptions.Value;
+        Store = vectorOptions.Value.Store;
+        try
+        {
+            _store = VectorStore.Open(vectorOptions.Value, loggers);
+            if (_store is null)
+            {
+                (State, Detail) = ("not configured", "Vectors:Store is none: retrieval is lexical");
+                Ranking = new NormRanking(fusion);
+                return;
+            }
+
+            var info = _store.Index.GetInfoAsync(CancellationToken.None).GetAwaiter().GetResult();
+            Count = info.Count;
+            if (info.Count == 0)
+            {
+                (State, Detail) = ("empty", "the vector index holds no vectors: run 'indexer embed'; retrieval is lexical");
+                Ranking = new NormRanking(fusion);
+                return;
+            }
+
+            if (!File.Exists(Path.Combine(model.Model, EmbeddingModelFolder.ManifestFileName)))
+            {
+                (State, Detail) = ("no model", $"no embedding model at '{model.Model}' (Embeddings:Model); retrieval is lexical");
+                Ranking = new NormRanking(fusion);
+                return;
+            }
+
+            _embedder = OnnxEmbeddingGenerator.Open(model.Model, model.GeneratorOptions());
+            Model = _embedder.Folder.Manifest.Name;
+            if (info.Shape is { } shape && shape.Model != Model)
+            {
+                throw new InvalidDataException($"the index holds vectors of model '{shape.Model}', but Embeddings:Model is '{Model}': run 'indexer embed'");
+            }
+
+            Func<string, SparseVector?>? sparse = _store.Index.Store == "qdrant" ? text => Bm25SparseEncoder.EncodeQuery(text) : null;
+            Ranking = new NormRanking(fusion, _store.Index, _embedder, sparse);
+            (State, Detail) = ("ready", $"{info.Count} vectors of {Model} in the {info.Store} index");
+            Ready(logger, info.Count, Model, info.Store);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException
+            or HttpRequestException or OnnxRuntimeException or UnauthorizedAccessException)
+        {
+            _embedder?.Dispose();
+            _embedder = null;
+            _store?.Dispose();
+            _store = null;
+            Model = null;
+            (State, Detail) = ("failed", e.Message);
+            Ranking = new NormRanking(fusion);
+            Failed(logger, e, Store);
+        }
+    }
+
+    public NormRanking Ranking { get; }
+
+    /// <summary>The configured store: embedded, qdrant or none.</summary>
+    public string Store { get; }
+
+    /// <summary>"ready", "not configured", "empty", "no model" or "failed".</summary>
+    public string State { get; } = "not configured";
+
+    public string Detail { get; } = string.Empty;
+
+    public long Count { get; }
+
+    public string? Model { get; }
+
+    public void Dispose()
+    {
+        _embedder?.Dispose();
+        _store?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dense retrieval ready: {Count} vectors of {Model} in the {Store} index")]
+    private static partial void Ready(ILogger logger, long count, string model, string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Store} vector index or its embedding model failed to open; retrieval is lexical")]
+    private static partial void Failed(ILogger logger, Exception exception, string store);
+}
