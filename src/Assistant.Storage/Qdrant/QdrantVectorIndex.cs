@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Assistant.Core.Vectors;
@@ -52,7 +53,17 @@ public sealed class QdrantVectorIndex : IVectorIndex
         var dimensions = await ReadDimensionsAsync(cancellationToken).ConfigureAwait(false);
         if (dimensions is null)
         {
-            await SendAsync(HttpMethod.Put, _collectionPath, QdrantBodies.CreateCollection(shape.Dimensions), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(HttpMethod.Put, _collectionPath, QdrantBodies.CreateCollection(shape.Dimensions), cancellationToken).ConfigureAwait(false);
+            }
+            catch (QdrantRequestException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+            {
+                // Another process created it first: check what it made.
+                await EnsureAsync(shape, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await CompleteAsync(shape, cancellationToken).ConfigureAwait(false);
             QdrantLog.Created(_logger, Collection, shape.Dimensions, shape.Model);
             return;

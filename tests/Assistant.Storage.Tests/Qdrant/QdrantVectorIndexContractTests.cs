@@ -85,6 +85,21 @@ public sealed class QdrantVectorIndexContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Ensure_that_loses_a_creation_race_checks_the_collection_the_winner_made()
+    {
+        _qdrant.Answer(HttpStatusCode.NotFound, "not-found.response")
+            .Answer(HttpStatusCode.Conflict, "conflict.response")
+            .Ok("collection-info.response")
+            .Ok("retrieve-marker.response");
+
+        await Index().EnsureAsync(Shape, CancellationToken.None);
+
+        Assert.Equal(
+            ["GET /collections/norms", "PUT /collections/norms", "GET /collections/norms", "POST /collections/norms/points"],
+            _qdrant.Requests.Select(r => r.Line));
+    }
+
+    [Fact]
     public async Task Ensure_refuses_a_collection_of_another_model_naming_both()
     {
         _qdrant.Ok("collection-info.response").Ok("retrieve-marker.response");
