@@ -14,6 +14,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     ShowCommand.Create(context),
     EvalCommand.Create(context),
     EmbedCommand.Create(context),
+    TrainEmbedderCommand.Create(context),
     BenchCommand.Create(context),
     TokenCommand.Create(context),
 };

@@ -1,6 +1,9 @@
 namespace Assistant.Inference.Embeddings;
 
-/// <summary>The model the indexer falls back on when none is configured: the hashed-vocabulary static model.</summary>
+/// <summary>
+/// The model the indexer falls back on when none is configured and none was trained: the hashed-vocabulary static
+/// model (<see cref="HashedVocabularyModel"/>). 'indexer train-embedder' writes a trained one in its place.
+/// </summary>
 public static class DefaultEmbeddingModel
 {
     public const string Name = "hashed-xlmr-static-256";
@@ -17,11 +20,6 @@ public static class DefaultEmbeddingModel
             return false;
         }
 
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            throw new InvalidDataException($"'{directory}' holds files but no {EmbeddingModelFolder.ManifestFileName}: it is not an embedding model folder.");
-        }
-
         if (!File.Exists(vocabularyPath))
         {
             throw new FileNotFoundException(
@@ -29,27 +27,16 @@ public static class DefaultEmbeddingModel
                 vocabularyPath);
         }
 
-        // Written beside and moved into place, so an interrupted write never leaves a folder that looks complete.
-        var staging = directory.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
-        if (Directory.Exists(staging))
+        StagedFolder.Write(directory, staging =>
         {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        var model = HashedVocabularyModel.FromGguf(vocabularyPath);
-        EmbeddingModelFolder.WriteStatic(staging, model, vocabularyPath, new EmbeddingModelManifest
-        {
-            Name = Name,
-            Dimensions = model.Dimensions,
-            Tokenizer = Path.GetFileName(vocabularyPath),
+            var model = HashedVocabularyModel.FromGguf(vocabularyPath);
+            EmbeddingModelFolder.WriteStatic(staging, model, vocabularyPath, new EmbeddingModelManifest
+            {
+                Name = Name,
+                Dimensions = model.Dimensions,
+                Tokenizer = Path.GetFileName(vocabularyPath),
+            });
         });
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(directory))!);
-        Directory.Move(staging, directory);
         return true;
     }
 }
