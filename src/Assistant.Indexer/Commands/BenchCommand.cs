@@ -12,5 +12,6 @@ internal static class BenchCommand
         LlmBenchmark.CreateCommand(),
         ApiBenchmark.Create(),
         TokenizerBenchmark.Create(),
+        EmbedBenchmark.Create(),
     };
 }
