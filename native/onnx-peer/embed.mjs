@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 const require = createRequire(import.meta.url);
 const ort = require("onnxruntime-node");
 
-const [modelPath, batchesPath, threadsArg, inputIds, attentionMask, outputName] = process.argv.slice(2);
+const [modelPath, batchesPath, threadsArg, inputIds, attentionMask, outputName, roundsArg] = process.argv.slice(2);
 const threads = Number(threadsArg ?? 1);
+const rounds = Math.max(1, Number(roundsArg ?? 1));
 
 const buffer = readFileSync(batchesPath);
 if (buffer.toString("latin1", 0, 4) !== "RLEB") throw new Error(`${batchesPath} is not a batches file`);
@@ -43,12 +44,15 @@ const session = await ort.InferenceSession.create(modelPath, {
 const warm = await session.run(batches[0].feeds, [outputName]);
 const first = Array.from(warm[outputName].data.slice(0, warm[outputName].dims.at(-1)));
 
-let norms = 0;
-const start = performance.now();
-for (const batch of batches) {
-    await session.run(batch.feeds, [outputName]);
-    norms += batch.rows;
+// The fastest of the timed passes counts, as on the C# side.
+const norms = batches.reduce((sum, batch) => sum + batch.rows, 0);
+let seconds = Infinity;
+for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (const batch of batches) {
+        await session.run(batch.feeds, [outputName]);
+    }
+    seconds = Math.min(seconds, (performance.now() - start) / 1000);
 }
-const seconds = (performance.now() - start) / 1000;
 
 console.log(JSON.stringify({ version: ort.env.versions?.common ?? "?", norms, seconds, norms_per_s: norms / seconds, first }));

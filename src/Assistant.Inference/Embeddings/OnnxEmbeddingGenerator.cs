@@ -127,15 +127,16 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
+        // Tokenizing is the larger cost next to a static graph, and tokenizers are immutable: spread it over the cores.
         var tokenized = new IReadOnlyList<int>[texts.Length];
-        for (var i = 0; i < texts.Length; i++)
+        Parallel.For(0, texts.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             tokenized[i] = Tokenize(texts[i], kind, out var truncated);
             if (truncated)
             {
                 Interlocked.Increment(ref truncatedInputs);
             }
-        }
+        });
 
         var vectors = EmbedTokenized(tokenized, cancellationToken);
         var created = DateTimeOffset.UtcNow;
