@@ -13,5 +13,6 @@ internal static class BenchCommand
         ApiBenchmark.Create(),
         TokenizerBenchmark.Create(),
         VectorBenchmark.Create(context),
+        EmbedBenchmark.Create(),
     };
 }

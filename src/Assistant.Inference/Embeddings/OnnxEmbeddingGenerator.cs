@@ -39,6 +39,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     public EmbeddingModelFolder Folder { get; }
 
+    /// <summary>The tokenizer of the folder; its padding id fills the short rows of a batch.</summary>
+    public ITextTokenizer Tokenizer => tokenizer;
+
     /// <summary>Inputs cut to the manifest's max tokens since this generator was opened.</summary>
     public long TruncatedInputs => Interlocked.Read(ref truncatedInputs);
 
@@ -98,8 +101,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var results = new float[inputs.Count][];
-        var order = Enumerable.Range(0, inputs.Count).OrderBy(index => inputs[index].Count).ToArray();
-        foreach (var batch in order.Chunk(options.BatchSize))
+        foreach (var batch in PlanBatches(inputs, options.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var vectors = RunBatch(batch.Select(index => inputs[index]).ToArray());
@@ -112,17 +114,29 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return results;
     }
 
+    /// <summary>
+    /// The batches inputs run in, as indices into <paramref name="inputs"/>: sorted by token count (stable), then cut
+    /// into runs of <paramref name="batchSize"/>, so each batch pads only to its own longest input.
+    /// </summary>
+    public static int[][] PlanBatches(IReadOnlyList<IReadOnlyList<int>> inputs, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return Enumerable.Range(0, inputs.Count).OrderBy(index => inputs[index].Count).Chunk(batchSize).ToArray();
+    }
+
     private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingInputKind kind, CancellationToken cancellationToken)
     {
+        // Tokenizing is the larger cost next to a static graph, and tokenizers are immutable: spread it over the cores.
         var tokenized = new IReadOnlyList<int>[texts.Length];
-        for (var i = 0; i < texts.Length; i++)
+        Parallel.For(0, texts.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             tokenized[i] = Tokenize(texts[i], kind, out var truncated);
             if (truncated)
             {
                 Interlocked.Increment(ref truncatedInputs);
             }
-        }
+        });
 
         var vectors = EmbedTokenized(tokenized, cancellationToken);
         var created = DateTimeOffset.UtcNow;

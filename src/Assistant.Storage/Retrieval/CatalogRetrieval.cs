@@ -65,7 +65,9 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
             }
 
             var articleHeading = norm.NormId == norm.NormId.TopLevel ? null : catalog.GetHeading(norm.NormId.TopLevel, norm.Language);
-            described.Add(hit with { LexicalRank = norm.LexicalRank, DenseRank = norm.DenseRank, ArticleHeading = articleHeading });
+            described.Add(chosen == RetrievalMode.Lexical
+                ? hit with { ArticleHeading = articleHeading }
+                : hit with { LexicalRank = norm.LexicalRank, DenseRank = norm.DenseRank, ArticleHeading = articleHeading });
         }
 
         return new RetrievalResult(chosen, described, ranked.Lexical, ranked.Dense);

@@ -30,6 +30,28 @@ public sealed partial class BenchCliTests
         Assert.Matches(TokenizerLastLine(), lines[^1]);
     }
 
+    [SharedFact]
+    public async Task Bench_embed_on_the_default_model_prints_norms_per_second_and_compares_with_onnxruntime_node()
+    {
+        var run = await IndexerProcess.RunAsync(
+            "bench", "embed", "--dimensions", "8", "--norms", "40", "--batch", "8", "--threads", "1", "--peer", RepositoryFolders.Samples);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.StartsWith("model=hashed-xlmr-8 dims=8 norms=40 ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("peer onnxruntime-node=1.30.0 ", StringComparison.Ordinal));
+        Assert.Matches(EmbedLastLine(), lines[^1]);
+    }
+
+    [SharedFact]
+    public async Task Bench_embed_without_peer_reports_no_ratio()
+    {
+        var run = await IndexerProcess.RunAsync("bench", "embed", "--dimensions", "8", "--norms", "10", RepositoryFolders.Samples);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(EmbedAloneLastLine(), run.Output.Trim().Split('\n')[^1]);
+    }
+
     [Fact]
     public async Task Bench_llm_without_a_model_says_what_to_give()
     {
@@ -38,6 +60,12 @@ public sealed partial class BenchCliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--model", run.Errors, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^norms_per_s=[0-9.]+ peer_norms_per_s=[0-9.]+ ratio=[0-9.]+$")]
+    private static partial Regex EmbedLastLine();
+
+    [GeneratedRegex(@"^norms_per_s=[0-9.]+ peer_norms_per_s=n/a ratio=n/a$")]
+    private static partial Regex EmbedAloneLastLine();
 
     [GeneratedRegex(@"^identical_share=1\.0000 mbps=[0-9.]+ peer_mbps=[0-9.]+$")]
     private static partial Regex TokenizerLastLine();
