@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Core.Vectors;
 using Assistant.Indexer.Commands;
 using Assistant.Indexer.Ingestion;
 using Assistant.Inference.Embeddings;
@@ -65,7 +66,7 @@ internal static class EmbedBenchmark
         var manifest = generator.Folder.Manifest;
 
         var started = Stopwatch.GetTimestamp();
-        var tokenized = texts.Select(text => generator.Tokenize(text, EmbeddingInputKind.Passage)).ToArray();
+        var tokenized = texts.Select(text => generator.Tokenize(text, EmbeddingPurpose.Passage)).ToArray();
         var tokenizeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var tokens = tokenized.Sum(ids => (long)ids.Count);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using Assistant.Core.Vectors;
 using Assistant.Inference.Onnx;
 using Assistant.Inference.Tokenizers;
 using Microsoft.Extensions.AI;
@@ -8,18 +9,12 @@ namespace Assistant.Inference.Embeddings;
 
 /// <summary>
 /// Embeds texts with an ONNX model folder (<see cref="EmbeddingModelFolder"/>): prefixes each text for its
-/// <see cref="EmbeddingInputKind"/>, tokenizes and truncates it, runs length-sorted batches padded to their longest
+/// <see cref="EmbeddingPurpose"/>, tokenizes and truncates it, runs length-sorted batches padded to their longest
 /// text, pools per-token outputs when the graph does not, and L2-normalises. Results come back in input order.
 /// Thread-safe: concurrent calls share the session, which ONNX Runtime allows.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    /// <summary>
-    /// Key of <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> naming the <see cref="EmbeddingInputKind"/>
-    /// of a call's texts (the enum or its name); absent: <see cref="EmbeddingInputKind.Passage"/>.
-    /// </summary>
-    public const string InputKindProperty = "raglegal.input_kind";
-
     private readonly OnnxSession session;
     private readonly ITextTokenizer tokenizer;
     private readonly EmbeddingModelManifest manifest;
@@ -74,14 +69,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>The ids a text is embedded from: prefixed, framed with the special tokens, cut to max tokens.</summary>
-    public IReadOnlyList<int> Tokenize(string text, EmbeddingInputKind kind) => Tokenize(text, kind, out _);
+    public IReadOnlyList<int> Tokenize(string text, EmbeddingPurpose kind) => Tokenize(text, kind, out _);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         var texts = values.ToArray();
-        var kind = InputKindOf(options);
+        var kind = EmbeddingPurposes.Of(options);
         return Task.Run(() => Generate(texts, kind, cancellationToken), cancellationToken);
     }
 
@@ -125,7 +120,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return Enumerable.Range(0, inputs.Count).OrderBy(index => inputs[index].Count).Chunk(batchSize).ToArray();
     }
 
-    private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingInputKind kind, CancellationToken cancellationToken)
+    private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingPurpose kind, CancellationToken cancellationToken)
     {
         // Tokenizing is the larger cost next to a static graph, and tokenizers are immutable: spread it over the cores.
         var tokenized = new IReadOnlyList<int>[texts.Length];
@@ -151,10 +146,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         };
     }
 
-    private IReadOnlyList<int> Tokenize(string text, EmbeddingInputKind kind, out bool truncated)
+    private IReadOnlyList<int> Tokenize(string text, EmbeddingPurpose kind, out bool truncated)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var prefix = kind == EmbeddingInputKind.Query ? manifest.QueryPrefix : manifest.PassagePrefix;
+        var prefix = kind == EmbeddingPurpose.Query ? manifest.QueryPrefix : manifest.PassagePrefix;
         var ids = tokenizer.Encode(prefix + text, addSpecialTokens: true);
         truncated = ids.Count > manifest.MaxTokens;
         if (!truncated)
@@ -244,22 +239,5 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         return vector;
-    }
-
-    private static EmbeddingInputKind InputKindOf(EmbeddingGenerationOptions? options)
-    {
-        if (options?.AdditionalProperties?.TryGetValue(InputKindProperty, out var value) != true)
-        {
-            return EmbeddingInputKind.Passage;
-        }
-
-        return value switch
-        {
-            EmbeddingInputKind kind => kind,
-            string name when Enum.TryParse<EmbeddingInputKind>(name, ignoreCase: true, out var parsed) => parsed,
-            _ => throw new ArgumentException(
-                $"Additional property '{InputKindProperty}' is '{value}'; expected {string.Join(" or ", Enum.GetNames<EmbeddingInputKind>())}.",
-                nameof(options)),
-        };
     }
 }

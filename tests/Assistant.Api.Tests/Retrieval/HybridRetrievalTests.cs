@@ -69,7 +69,7 @@ public sealed class HybridRetrievalTests : IClassFixture<TestVectors>, IDisposab
     {
         using var client = _host.CreateClient();
 
-        using var json = await Search(client, new { query = "ст. 188 ч. 2 УК", top = 3 });
+        using var json = await Search(client, new { query = "п. 2 ст. 188 УК", top = 3 });
 
         var first = json.RootElement.GetProperty("hits")[0];
         Assert.Equal("K1400000226/art:188/p:2", first.GetProperty("normId").GetString());

@@ -1,3 +1,4 @@
+using Assistant.Core.Vectors;
 using Assistant.Inference.Embeddings;
 using Microsoft.Extensions.AI;
 
@@ -26,7 +27,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         Assert.Equal(Texts.Length, embeddings.Count);
         for (var i = 0; i < Texts.Length; i++)
         {
-            var ids = generator.Tokenize(Texts[i], EmbeddingInputKind.Passage);
+            var ids = generator.Tokenize(Texts[i], EmbeddingPurpose.Passage);
             ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(folder.Model, ids), embeddings[i].Vector.Span);
         }
     }
@@ -61,7 +62,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         await generator.GenerateAsync([longText, longText]);
         Assert.Equal(3, generator.TruncatedInputs);
 
-        var ids = generator.Tokenize(longText, EmbeddingInputKind.Passage);
+        var ids = generator.Tokenize(longText, EmbeddingPurpose.Passage);
         Assert.Equal(6, ids.Count);
         Assert.Equal(TinyVocabulary.End, ids[^1]);
         ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(folder.Model, ids), embeddings[1].Vector.Span);
@@ -76,9 +77,9 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         var query = await generator.GenerateAsync([text], QueryOptions());
         var passage = await generator.GenerateAsync([text]);
 
-        var queryIds = generator.Tokenize(text, EmbeddingInputKind.Query);
+        var queryIds = generator.Tokenize(text, EmbeddingPurpose.Query);
         Assert.Contains(Array.IndexOf(TinyVocabulary.Pieces, "▁query"), queryIds);
-        Assert.Contains(Array.IndexOf(TinyVocabulary.Pieces, "▁passage"), generator.Tokenize(text, EmbeddingInputKind.Passage));
+        Assert.Contains(Array.IndexOf(TinyVocabulary.Pieces, "▁passage"), generator.Tokenize(text, EmbeddingPurpose.Passage));
         ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(folder.Model, queryIds), query[0].Vector.Span);
         Assert.False(query[0].Vector.Span.SequenceEqual(passage[0].Vector.Span));
     }
@@ -89,7 +90,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         using var generator = OnnxEmbeddingGenerator.Open(folder.ModelDirectory);
         var byName = new EmbeddingGenerationOptions
         {
-            AdditionalProperties = new() { [OnnxEmbeddingGenerator.InputKindProperty] = "query" },
+            AdditionalProperties = new() { [EmbeddingPurposes.OptionKey] = "query" },
         };
 
         var named = await generator.GenerateAsync(["налог"], byName);
@@ -105,7 +106,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var embeddings = await generator.GenerateAsync(Texts);
 
-        Assert.Equal(Texts.Sum(text => (long)generator.Tokenize(text, EmbeddingInputKind.Passage).Count), embeddings.Usage?.InputTokenCount);
+        Assert.Equal(Texts.Sum(text => (long)generator.Tokenize(text, EmbeddingPurpose.Passage).Count), embeddings.Usage?.InputTokenCount);
         Assert.All(embeddings, embedding => Assert.Equal("tiny-static", embedding.ModelId));
     }
 
@@ -135,6 +136,6 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
     private static EmbeddingGenerationOptions QueryOptions() => new()
     {
-        AdditionalProperties = new() { [OnnxEmbeddingGenerator.InputKindProperty] = EmbeddingInputKind.Query },
+        AdditionalProperties = new() { [EmbeddingPurposes.OptionKey] = EmbeddingPurpose.Query },
     };
 }

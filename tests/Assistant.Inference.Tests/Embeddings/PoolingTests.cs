@@ -1,3 +1,4 @@
+using Assistant.Core.Vectors;
 using Assistant.Inference.Embeddings;
 using Assistant.Inference.Onnx;
 using Assistant.Inference.Onnx.Graphs;
@@ -37,7 +38,7 @@ public sealed class PoolingTests : IDisposable
 
         for (var i = 0; i < Texts.Length; i++)
         {
-            var ids = generator.Tokenize(Texts[i], EmbeddingInputKind.Passage);
+            var ids = generator.Tokenize(Texts[i], EmbeddingPurpose.Passage);
             var mean = Enumerable.Range(0, folder.Model.Dimensions)
                 .Select(d => ids.Average(id => (double)folder.Model.VectorOf(id)[d]))
                 .ToArray();
