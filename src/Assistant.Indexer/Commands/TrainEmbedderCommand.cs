@@ -17,6 +17,12 @@ internal static class TrainEmbedderCommand
 {
     public const string ReportFileName = "training-report.json";
 
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = IndexerJson.Options.Encoder,
+    };
+
     public static Command Create(CommandContext context)
     {
         var corpus = new Option<string[]>("--corpus")
@@ -88,7 +94,7 @@ internal static class TrainEmbedderCommand
                     Dimensions = result.Model.Dimensions,
                     Tokenizer = Path.GetFileName(vocab),
                 });
-                File.WriteAllText(Path.Combine(staging, ReportFileName), JsonSerializer.Serialize(result.Report, IndexerJson.Options));
+                File.WriteAllText(Path.Combine(staging, ReportFileName), JsonSerializer.Serialize(result.Report, ReportJson));
             });
 
             Print(result, folder);

@@ -6,7 +6,10 @@ namespace Assistant.Indexer.Tests.Cli;
 /// <summary>Runs the built indexer as a user would: a separate process, its exit code, stdout and stderr.</summary>
 internal static class IndexerProcess
 {
-    public static async Task<IndexerRun> RunAsync(params string[] args)
+    public static Task<IndexerRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the run, e.g. RAGLEGAL_Vectors__Path.</param>
+    public static async Task<IndexerRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +19,11 @@ internal static class IndexerProcess
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "indexer.dll"));
         foreach (var arg in args)
         {
