@@ -16,6 +16,13 @@ indexer() { dotnet .build/indexer/indexer.dll "$@"; }
 
 indexer ingest samples "$@"
 
+# Dense retrieval needs an embedding model. The first run trains the bilingual one from ../shared/corpus when it is
+# there (a few minutes, once); otherwise 'embed' writes the untrained default. Then only new or changed norms are embedded.
+if [ ! -f models/embed/default/manifest.json ] && [ -d ../shared/corpus ]; then
+  indexer train-embedder --corpus ../shared/corpus --out models/embed/default
+fi
+indexer embed
+
 # A signing key made once for this installation; tokens for the chat are issued with it.
 mkdir -p data
 [ -s data/signing-key ] || { head -c 48 /dev/urandom | base64 -w0 > data/signing-key; chmod 600 data/signing-key; }
@@ -27,6 +34,7 @@ cat <<INFO
 Serving the API on $url (Ctrl+C stops it). Try:
   curl -s $url/health/ready
   curl -s -X POST $url/v1/search -H 'Content-Type: application/json' -d '{"query":"совет по развитию искусственного интеллекта","top":3}'
+  (search and chat are hybrid: add "mode":"lexical" or "mode":"dense" to a search to see one side)
   curl -sN -X POST $url/v1/chat -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\
        -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
   OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
