@@ -14,7 +14,7 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
     private const int CapitalIWithDot = 0x0130;
 
     // llama.cpp's first-code-point-of-NFD table for the BMP, built once on first use.
-    private static readonly Lazy<char[]> DecomposedBmp = new(BuildDecomposedBmp);
+    private static readonly Lazy<int[]> DecomposedBmp = new(BuildDecomposedBmp);
 
     public void Split(string text, List<string> words)
     {
@@ -79,17 +79,15 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
         : codePoint <= 0xFFFF ? DecomposedBmp.Value[codePoint]
         : Rune.GetRuneAt(UnicodeText.Normalize(char.ConvertFromUtf32(codePoint), NormalizationForm.FormD), 0).Value;
 
-    private static char[] BuildDecomposedBmp()
+    private static int[] BuildDecomposedBmp()
     {
-        var table = new char[0x10000];
+        var table = new int[0x10000];
         for (var codePoint = 0; codePoint < table.Length; codePoint++)
         {
-            table[codePoint] = (char)codePoint;
-            if (codePoint >= 0xC0 && !char.IsSurrogate((char)codePoint))
-            {
-                // A BMP code point's canonical decomposition starts with a BMP code point.
-                table[codePoint] = UnicodeText.Normalize(((char)codePoint).ToString(), NormalizationForm.FormD)[0];
-            }
+            // Some CJK compatibility ideographs of the BMP decompose to supplementary ones.
+            table[codePoint] = codePoint >= 0xC0 && !char.IsSurrogate((char)codePoint)
+                ? Rune.GetRuneAt(UnicodeText.Normalize(((char)codePoint).ToString(), NormalizationForm.FormD), 0).Value
+                : codePoint;
         }
 
         return table;
