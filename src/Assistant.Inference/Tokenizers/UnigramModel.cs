@@ -19,8 +19,9 @@ internal sealed class UnigramModel
     private readonly ByteTrie trie;
     private readonly double unknownScore;
     private readonly int[]? byteIds;
+    private readonly SearchValues<byte>? presentBytes;
 
-    /// <param name="byteFallback">Spell unknown text as &lt;0xXX&gt; byte pieces, when the vocabulary has all 256.</param>
+    /// <param name="byteFallback">Spell unknown text as &lt;0xXX&gt; byte pieces, when the vocabulary has each of its bytes.</param>
     public UnigramModel(string[] pieces, float[] scores, int[] types, int unknownId, bool byteFallback)
     {
         if (scores.Length != pieces.Length || types.Length != pieces.Length)
@@ -55,7 +56,11 @@ internal sealed class UnigramModel
 
         trie = ByteTrie.Build(entries);
         unknownScore = minScore - UnknownPenalty;
-        byteIds = byteFallback ? FindBytePieces(pieces) : null;
+        if (byteFallback)
+        {
+            byteIds = FindBytePieces(pieces);
+            presentBytes = SearchValues.Create([.. Enumerable.Range(0, 256).Where(value => byteIds[value] >= 0).Select(value => (byte)value)]);
+        }
     }
 
     public int Count => pieces.Length;
@@ -161,7 +166,7 @@ internal sealed class UnigramModel
     // Appended in reverse, as the caller reverses the whole path at the end.
     private void AppendUnknown(ReadOnlySpan<byte> unknown, List<int> result)
     {
-        if (byteIds is null)
+        if (byteIds is null || unknown.ContainsAnyExcept(presentBytes!))
         {
             result.Add(UnknownId);
             return;
@@ -173,7 +178,8 @@ internal sealed class UnigramModel
         }
     }
 
-    private static int[]? FindBytePieces(string[] pieces)
+    // Id of each byte's <0xXX> piece, or -1.
+    private static int[] FindBytePieces(string[] pieces)
     {
         var byPiece = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var id = 0; id < pieces.Length; id++)
@@ -184,10 +190,7 @@ internal sealed class UnigramModel
         var ids = new int[256];
         for (var value = 0; value < ids.Length; value++)
         {
-            if (!byPiece.TryGetValue(string.Create(CultureInfo.InvariantCulture, $"<0x{value:X2}>"), out ids[value]))
-            {
-                return null;
-            }
+            ids[value] = byPiece.GetValueOrDefault(string.Create(CultureInfo.InvariantCulture, $"<0x{value:X2}>"), -1);
         }
 
         return ids;
