@@ -25,6 +25,8 @@ internal struct ByteBuffer(int capacity) : IDisposable
         length += values.Length;
     }
 
+    public void Clear() => length = 0;
+
     public readonly void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
 
     private void Reserve(int extra)

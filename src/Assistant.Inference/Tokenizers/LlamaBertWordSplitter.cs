@@ -16,16 +16,18 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
     // llama.cpp's first-code-point-of-NFD table for the BMP, built once on first use.
     private static readonly Lazy<int[]> DecomposedBmp = new(BuildDecomposedBmp);
 
-    public void Split(string text, List<string> words)
+    private static readonly Lazy<int[]> LoweredBmp = new(BuildLoweredBmp);
+
+    public void Split(string text, ref ByteBuffer output, List<int> wordEnds)
     {
-        var word = new StringBuilder();
+        Span<byte> encoded = stackalloc byte[4];
         foreach (var original in text.EnumerateRunes())
         {
             var codePoint = stripAccents ? FirstOfDecomposition(original.Value) : original.Value;
             var rune = new Rune(codePoint);
             if (IsWhitespace(codePoint))
             {
-                Flush(word, words);
+                EndWord(ref output, wordEnds);
                 continue;
             }
 
@@ -36,18 +38,20 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
             }
 
             var lowered = lowercase ? ToLower(rune) : rune;
-            if (IsPunctuation(category) || (codePoint < 0x7F && IsSymbol(category)) || UnicodeText.IsChinese(codePoint))
+            var alone = IsPunctuation(category) || (codePoint < 0x7F && IsSymbol(category)) || UnicodeText.IsChinese(codePoint);
+            if (alone)
             {
-                Flush(word, words);
-                words.Add(lowered.ToString());
+                EndWord(ref output, wordEnds);
             }
-            else
+
+            output.Append(encoded[..lowered.EncodeToUtf8(encoded)]);
+            if (alone)
             {
-                word.Append(lowered);
+                EndWord(ref output, wordEnds);
             }
         }
 
-        Flush(word, words);
+        EndWord(ref output, wordEnds);
     }
 
     // The White_Space property, as llama.cpp lists it.
@@ -72,7 +76,21 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
             or UnicodeCategory.OtherSymbol;
 
     // UnicodeData's simple lowercase mapping; .NET's invariant casing leaves İ alone where UnicodeData maps it to i.
-    private static Rune ToLower(Rune rune) => rune.Value == CapitalIWithDot ? new Rune('i') : Rune.ToLowerInvariant(rune);
+    // The BMP is tabled: invariant casing of non-ASCII goes through ICU one call per code point.
+    private static Rune ToLower(Rune rune) =>
+        rune.Value <= 0xFFFF ? new Rune(LoweredBmp.Value[rune.Value]) : Rune.ToLowerInvariant(rune);
+
+    private static int[] BuildLoweredBmp()
+    {
+        var table = new int[0x10000];
+        for (var codePoint = 0; codePoint < table.Length; codePoint++)
+        {
+            table[codePoint] = char.IsSurrogate((char)codePoint) ? codePoint : Rune.ToLowerInvariant(new Rune(codePoint)).Value;
+        }
+
+        table[CapitalIWithDot] = 'i';
+        return table;
+    }
 
     private static int FirstOfDecomposition(int codePoint) =>
         codePoint < 0xC0 ? codePoint
@@ -93,12 +111,11 @@ internal sealed class LlamaBertWordSplitter(bool lowercase, bool stripAccents) :
         return table;
     }
 
-    private static void Flush(StringBuilder word, List<string> words)
+    private static void EndWord(ref ByteBuffer output, List<int> wordEnds)
     {
-        if (word.Length > 0)
+        if (output.Length > (wordEnds.Count > 0 ? wordEnds[^1] : 0))
         {
-            words.Add(word.ToString());
-            word.Clear();
+            wordEnds.Add(output.Length);
         }
     }
 }

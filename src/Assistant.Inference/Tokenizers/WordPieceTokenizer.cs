@@ -120,11 +120,23 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             result.Add(start);
         }
 
-        var words = new List<string>();
-        splitter.Split(text, words);
-        foreach (var word in words)
+        var words = new ByteBuffer(text.Length * 3);
+        var wordEnds = new List<int>();
+        var scratch = new ByteBuffer(64);
+        try
         {
-            AppendWord(word, result);
+            splitter.Split(text, ref words, wordEnds);
+            var wordStart = 0;
+            foreach (var wordEnd in wordEnds)
+            {
+                AppendWord(words.Written[wordStart..wordEnd], ref scratch, result);
+                wordStart = wordEnd;
+            }
+        }
+        finally
+        {
+            words.Dispose();
+            scratch.Dispose();
         }
 
         if (addSpecialTokens && Special.End is { } end)
@@ -164,17 +176,22 @@ public sealed class WordPieceTokenizer : ITextTokenizer
 
     // Greedy longest match from the start of the word; as in both llama.cpp and Hugging Face, a word with any
     // uncovered position becomes a single unknown token.
-    private void AppendWord(string word, List<int> result)
+    private void AppendWord(ReadOnlySpan<byte> word, ref ByteBuffer scratch, List<int> result)
     {
-        if (maxInputCharsPerWord is { } limit && word.EnumerateRunes().Count() > limit)
+        if (maxInputCharsPerWord is { } limit && CodePointCount(word) > limit)
         {
             result.Add(Special.Unknown);
             return;
         }
 
-        var bytes = new byte[wordPrefixBytes.Length + Encoding.UTF8.GetByteCount(word)];
-        wordPrefixBytes.CopyTo(bytes, 0);
-        Encoding.UTF8.GetBytes(word, bytes.AsSpan(wordPrefixBytes.Length));
+        var bytes = word;
+        if (wordPrefixBytes.Length > 0)
+        {
+            scratch.Clear();
+            scratch.Append(wordPrefixBytes);
+            scratch.Append(word);
+            bytes = scratch.Written;
+        }
         var first = result.Count;
         for (var start = 0; start < bytes.Length;)
         {
@@ -201,6 +218,17 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             result.Add(longestId);
             start += longest;
         }
+    }
+
+    private static int CodePointCount(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+
+        return count;
     }
 
     private static int Walk(ByteTrie trie, byte[] key)
