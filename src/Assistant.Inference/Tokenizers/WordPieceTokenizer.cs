@@ -192,6 +192,7 @@ public sealed class WordPieceTokenizer : ITextTokenizer
             scratch.Append(word);
             bytes = scratch.Written;
         }
+
         var first = result.Count;
         for (var start = 0; start < bytes.Length;)
         {

@@ -14,8 +14,6 @@ internal enum PrependScheme
 /// </summary>
 internal sealed class MetaspacePreTokenizer(char replacement, PrependScheme scheme, bool split) : ITextPreTokenizer
 {
-    public PrependScheme Scheme => scheme;
-
     public void Split(string piece, bool isFirst, List<string> output)
     {
         var replaced = piece.Replace(' ', replacement);
