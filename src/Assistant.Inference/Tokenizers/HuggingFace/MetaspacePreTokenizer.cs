@@ -1,13 +1,5 @@
 namespace Assistant.Inference.Tokenizers.HuggingFace;
 
-/// <summary>When the "Metaspace" pre-tokenizer puts its replacement character before a piece.</summary>
-internal enum PrependScheme
-{
-    Always,
-    First,
-    Never,
-}
-
 /// <summary>
 /// The "Metaspace" pre-tokenizer: spaces become the replacement (U+2581), a replacement is put before the piece as the
 /// prepend scheme says, and with split each replacement starts a new piece.
