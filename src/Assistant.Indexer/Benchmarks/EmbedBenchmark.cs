@@ -153,31 +153,26 @@ internal static class EmbedBenchmark
         }
     }
 
-    /// <summary>The batches exactly as the generator pads them; the format is read by native/onnx-peer/embed.mjs.</summary>
+    /// <summary>
+    /// The batches as the generator plans them, each row its own token ids unpadded: the peer pads them and splits the
+    /// output into per-norm vectors inside its timed loop, as the generator does. Read by native/onnx-peer/embed.mjs.
+    /// </summary>
     private static void WriteBatches(string path, IReadOnlyList<int>[] tokenized, int[][] plan, int padding)
     {
         using var writer = new BinaryWriter(File.Create(path));
-        writer.Write("RLEB"u8);
+        writer.Write("RLEC"u8);
         writer.Write(plan.Length);
+        writer.Write((long)padding);
         foreach (var batch in plan)
         {
-            var length = Math.Max(1, batch.Max(index => tokenized[index].Count));
             writer.Write(batch.Length);
-            writer.Write(length);
             foreach (var index in batch)
             {
                 var ids = tokenized[index];
-                for (var column = 0; column < length; column++)
+                writer.Write(ids.Count);
+                foreach (var id in ids)
                 {
-                    writer.Write(column < ids.Count ? (long)ids[column] : padding);
-                }
-            }
-
-            foreach (var index in batch)
-            {
-                for (var column = 0; column < length; column++)
-                {
-                    writer.Write(column < tokenized[index].Count ? 1L : 0L);
+                    writer.Write((long)id);
                 }
             }
         }

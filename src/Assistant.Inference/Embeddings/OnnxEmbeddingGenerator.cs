@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Assistant.Core.Vectors;
 using Assistant.Inference.Onnx;
 using Assistant.Inference.Tokenizers;
@@ -174,11 +175,22 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         Array.Fill(ids, tokenizer.Special.Padding);
         for (var row = 0; row < batch.Length; row++)
         {
-            for (var column = 0; column < batch[row].Count; column++)
+            // Tokenizers hand back lists: copying from their spans spares an interface call per token.
+            var start = row * length;
+            var count = batch[row].Count;
+            if (batch[row] is List<int> list)
             {
-                ids[(row * length) + column] = batch[row][column];
-                mask[(row * length) + column] = 1;
+                Widen(CollectionsMarshal.AsSpan(list), ids.AsSpan(start, count));
             }
+            else
+            {
+                for (var column = 0; column < count; column++)
+                {
+                    ids[start + column] = batch[row][column];
+                }
+            }
+
+            mask.AsSpan(start, count).Fill(1);
         }
 
         long[] shape = [batch.Length, length];
@@ -194,6 +206,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         var output = session.Run(inputs, manifest.OutputName);
         return Enumerable.Range(0, batch.Length).Select(row => Pool(output, mask, row, length)).ToArray();
+    }
+
+    private static void Widen(ReadOnlySpan<int> source, Span<long> destination)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            destination[i] = source[i];
+        }
     }
 
     private float[] Pool(OnnxFloatTensor output, long[] mask, int row, int length)
