@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -170,9 +171,26 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private float[][] RunBatch(IReadOnlyList<int>[] batch)
     {
         var length = Math.Max(1, batch.Max(ids => ids.Count));
-        var ids = new long[batch.Length * length];
-        var mask = new long[batch.Length * length];
-        Array.Fill(ids, tokenizer.Special.Padding);
+        // Pooled: a batch of long norms needs hundreds of kilobytes, which would land on the large object heap each time.
+        var size = batch.Length * length;
+        var ids = ArrayPool<long>.Shared.Rent(size);
+        var mask = ArrayPool<long>.Shared.Rent(size);
+        try
+        {
+            return RunBatch(batch, length, ids, mask);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<long>.Shared.Return(mask);
+        }
+    }
+
+    private float[][] RunBatch(IReadOnlyList<int>[] batch, int length, long[] ids, long[] mask)
+    {
+        var size = batch.Length * length;
+        ids.AsSpan(0, size).Fill(tokenizer.Special.Padding);
+        mask.AsSpan(0, size).Clear();
         for (var row = 0; row < batch.Length; row++)
         {
             // Tokenizers hand back lists: copying from their spans spares an interface call per token.
@@ -201,7 +219,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         };
         if (manifest.TokenTypeIdsName is { } tokenTypes)
         {
-            inputs.Add(new OnnxInt64Tensor(tokenTypes, new long[ids.Length], shape));
+            inputs.Add(new OnnxInt64Tensor(tokenTypes, new long[size], shape));
         }
 
         var output = session.Run(inputs, manifest.OutputName);

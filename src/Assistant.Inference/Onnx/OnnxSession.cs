@@ -93,7 +93,7 @@ public sealed unsafe class OnnxSession : IDisposable
             {
                 var input = inputs[i];
                 var expected = input.Shape.Aggregate(1L, (product, dimension) => product * dimension);
-                if (expected != input.Data.Length)
+                if (expected > input.Data.Length)
                 {
                     throw new ArgumentException(
                         $"Input '{input.Name}' has {input.Data.Length} values but its shape [{string.Join(", ", input.Shape)}] holds {expected}.",
@@ -107,7 +107,7 @@ public sealed unsafe class OnnxSession : IDisposable
                 values[i] = api.CreateTensorOverPinned(
                     memoryInfo,
                     (void*)pins[pinned - 2].AddrOfPinnedObject(),
-                    input.Data.LongLength * sizeof(long),
+                    expected * sizeof(long),
                     (long*)pins[pinned - 1].AddrOfPinnedObject(),
                     input.Shape.Length,
                     OnnxElementType.Int64);

@@ -49,6 +49,37 @@ public sealed class OnnxSessionTests : IDisposable
     }
 
     [Fact]
+    public void Only_the_elements_the_shape_holds_are_read_from_a_longer_buffer()
+    {
+        using var session = OnnxSession.Open(modelPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 });
+
+        // Out-of-range ids past the shape would fail the Gather if they were read.
+        var output = session.Run(
+            [
+                new OnnxInt64Tensor(StaticEmbeddingGraph.InputIds, [1, 2, 3, model.VocabularySize + 9, -4], [1, 3]),
+                new OnnxInt64Tensor(StaticEmbeddingGraph.AttentionMask, [1, 1, 1, 7, 7], [1, 3]),
+            ],
+            StaticEmbeddingGraph.Output);
+
+        ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(model, [1, 2, 3]), output.Data);
+    }
+
+    [Fact]
+    public void A_buffer_shorter_than_its_shape_is_refused_naming_the_input()
+    {
+        using var session = OnnxSession.Open(modelPath);
+
+        var error = Assert.Throws<ArgumentException>(() => session.Run(
+            [
+                new OnnxInt64Tensor(StaticEmbeddingGraph.InputIds, [1, 2], [1, 3]),
+                new OnnxInt64Tensor(StaticEmbeddingGraph.AttentionMask, [1, 1, 1], [1, 3]),
+            ],
+            StaticEmbeddingGraph.Output));
+
+        Assert.Contains($"Input '{StaticEmbeddingGraph.InputIds}' has 2 values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Out_of_range_token_id_surfaces_onnx_runtime_error_code_and_message()
     {
         using var session = OnnxSession.Open(modelPath);
