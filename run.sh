@@ -21,7 +21,7 @@ indexer ingest samples "$@"
 if [ ! -f models/embed/default/manifest.json ] && [ -d ../shared/corpus ]; then
   indexer train-embedder --corpus ../shared/corpus --out models/embed/default
 fi
-indexer embed
+indexer embed || echo "warning: the norms were not embedded (see the error above): search and chat will be lexical" >&2
 
 # A signing key made once for this installation; tokens for the chat are issued with it.
 mkdir -p data
