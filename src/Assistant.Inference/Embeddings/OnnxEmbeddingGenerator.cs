@@ -94,10 +94,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public void Dispose() => session.Dispose();
 
     /// <summary>Embeds texts already turned into ids (the benchmark feeds both engines the same ids).</summary>
-    public float[][] EmbedTokenized(IReadOnlyList<IReadOnlyList<int>> inputs, CancellationToken cancellationToken)
+    public ReadOnlyMemory<float>[] EmbedTokenized(IReadOnlyList<IReadOnlyList<int>> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var results = new float[inputs.Count][];
+        var results = new ReadOnlyMemory<float>[inputs.Count];
         foreach (var batch in PlanBatches(inputs, options.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -168,7 +168,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return [.. ids.Take(manifest.MaxTokens)];
     }
 
-    private float[][] RunBatch(IReadOnlyList<int>[] batch)
+    private ReadOnlyMemory<float>[] RunBatch(IReadOnlyList<int>[] batch)
     {
         var length = Math.Max(1, batch.Max(ids => ids.Count));
         // Pooled: a batch of long norms needs hundreds of kilobytes, which would land on the large object heap each time.
@@ -186,7 +186,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    private float[][] RunBatch(IReadOnlyList<int>[] batch, int length, long[] ids, long[] mask)
+    private ReadOnlyMemory<float>[] RunBatch(IReadOnlyList<int>[] batch, int length, long[] ids, long[] mask)
     {
         var size = batch.Length * length;
         ids.AsSpan(0, size).Fill(tokenizer.Special.Padding);
@@ -223,7 +223,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         var output = session.Run(inputs, manifest.OutputName);
-        return Enumerable.Range(0, batch.Length).Select(row => Pool(output, mask, row, length)).ToArray();
+        return Pool(output, mask, batch.Length, length);
     }
 
     private static void Widen(ReadOnlySpan<int> source, Span<long> destination)
@@ -234,7 +234,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    private float[] Pool(OnnxFloatTensor output, long[] mask, int row, int length)
+    /// <summary>
+    /// One vector per row, all slices of one array: a graph that pools itself is read in place, others are pooled into
+    /// a new array, so a batch allocates once, not once per text.
+    /// </summary>
+    private ReadOnlyMemory<float>[] Pool(OnnxFloatTensor output, long[] mask, int rows, int length)
     {
         var hidden = (int)output.Shape[^1];
         if (hidden != manifest.Dimensions)
@@ -243,39 +247,45 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                 $"'{Folder.ManifestPath}': field 'dimensions' is {manifest.Dimensions}, but output '{manifest.OutputName}' returned {hidden.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        var vector = new float[hidden];
-        switch (manifest.Pooling)
+        var pooled = manifest.Pooling == EmbeddingPooling.None ? output.Data : new float[rows * hidden];
+        var vectors = new ReadOnlyMemory<float>[rows];
+        for (var row = 0; row < rows; row++)
         {
-            case EmbeddingPooling.None:
-                output.Data.AsSpan(row * hidden, hidden).CopyTo(vector);
-                break;
-            case EmbeddingPooling.Cls:
-                output.Data.AsSpan(row * length * hidden, hidden).CopyTo(vector);
-                break;
-            default:
-                var counted = 0;
-                for (var token = 0; token < length; token++)
-                {
-                    if (mask[(row * length) + token] != 0)
-                    {
-                        TensorPrimitives.Add(vector, output.Data.AsSpan(((row * length) + token) * hidden, hidden), vector);
-                        counted++;
-                    }
-                }
-
-                TensorPrimitives.Divide(vector, Math.Max(counted, 1), vector);
-                break;
-        }
-
-        if (manifest.Normalize)
-        {
-            var norm = TensorPrimitives.Norm(vector);
-            if (norm > 0)
+            var vector = pooled.AsSpan(row * hidden, hidden);
+            switch (manifest.Pooling)
             {
-                TensorPrimitives.Divide(vector, norm, vector);
+                case EmbeddingPooling.None:
+                    break;
+                case EmbeddingPooling.Cls:
+                    output.Data.AsSpan(row * length * hidden, hidden).CopyTo(vector);
+                    break;
+                default:
+                    var counted = 0;
+                    for (var token = 0; token < length; token++)
+                    {
+                        if (mask[(row * length) + token] != 0)
+                        {
+                            TensorPrimitives.Add(vector, output.Data.AsSpan(((row * length) + token) * hidden, hidden), vector);
+                            counted++;
+                        }
+                    }
+
+                    TensorPrimitives.Divide(vector, Math.Max(counted, 1), vector);
+                    break;
             }
+
+            if (manifest.Normalize)
+            {
+                var norm = TensorPrimitives.Norm(vector);
+                if (norm > 0)
+                {
+                    TensorPrimitives.Divide(vector, norm, vector);
+                }
+            }
+
+            vectors[row] = new ReadOnlyMemory<float>(pooled, row * hidden, hidden);
         }
 
-        return vector;
+        return vectors;
     }
 }
