@@ -32,26 +32,11 @@ internal sealed class IndexGeneration
     public long Count { get; }
 
     /// <summary>False once the generation was retired and its last search ended.</summary>
-    public bool TryAcquire()
-    {
-        var current = Volatile.Read(ref _references);
-        while (current > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
-            if (seen == current)
-            {
-                return true;
-            }
-
-            current = seen;
-        }
-
-        return false;
-    }
+    public bool TryAcquire() => ReferenceCount.TryAdd(ref _references);
 
     public void Release()
     {
-        if (Interlocked.Decrement(ref _references) != 0)
+        if (!ReferenceCount.Release(ref _references))
         {
             return;
         }

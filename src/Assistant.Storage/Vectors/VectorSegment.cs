@@ -141,29 +141,14 @@ internal sealed unsafe class VectorSegment
     }
 
     /// <summary>Takes a reference for a new generation; false once the segment was released for good.</summary>
-    public bool TryAddReference()
-    {
-        var current = Volatile.Read(ref _references);
-        while (current > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
-            if (seen == current)
-            {
-                return true;
-            }
-
-            current = seen;
-        }
-
-        return false;
-    }
+    public bool TryAddReference() => ReferenceCount.TryAdd(ref _references);
 
     /// <summary>Marks the file for deletion once the last generation listing it is released.</summary>
     public void Retire() => _retired = true;
 
     public void Release()
     {
-        if (Interlocked.Decrement(ref _references) != 0)
+        if (!ReferenceCount.Release(ref _references))
         {
             return;
         }
