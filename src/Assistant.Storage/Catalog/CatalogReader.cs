@@ -58,56 +58,41 @@ internal sealed class CatalogReader(SqliteConnection connection)
 
     public string? GetNormText(NormId id, Language language)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT n.text FROM norms n JOIN acts a ON a.act_key = n.act_key
-            WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
-            """;
-        command.Parameters.AddWithValue("$id", id.ToString());
-        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var command = CurrentNorm("n.text", id, language);
         return command.ExecuteScalar() as string;
     }
 
     /// <summary>A norm of the current edition as a search hit, for norms that only the dense side found.</summary>
     public SearchHit? Describe(NormId id, Language language, IReadOnlySet<string> queryTerms, double score)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT a.title, n.heading, n.text FROM norms n JOIN acts a ON a.act_key = n.act_key
-            WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
-            """;
-        command.Parameters.AddWithValue("$id", id.ToString());
-        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var command = CurrentNorm("a.title, n.heading, n.text", id, language);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
 
-        var title = reader.GetString(0);
-        return new SearchHit(
-            id,
-            language,
-            id.ActId,
-            title,
-            Citation.Display(id, title, language),
-            NullableString(reader, 1),
-            score,
-            NormSnippet.Best(reader.GetString(2), queryTerms, language),
-            NamedInQuery: false);
+        return SearchHit.FromNorm(id, language, reader.GetString(0), NullableString(reader, 1), reader.GetString(2), queryTerms, score, namedInQuery: false);
     }
 
     /// <summary>The heading of a top-level norm of the current edition.</summary>
     public string? GetHeading(NormId id, Language language)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT n.heading FROM norms n JOIN acts a ON a.act_key = n.act_key
+        using var command = CurrentNorm("n.heading", id, language);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>A query of <paramref name="columns"/> (of norms n and acts a) for one norm of the current edition in one language.</summary>
+    private SqliteCommand CurrentNorm(string columns, NormId id, Language language)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {columns} FROM norms n JOIN acts a ON a.act_key = n.act_key
             WHERE n.norm_id = $id AND a.is_current = 1 AND a.language = $language
             """;
         command.Parameters.AddWithValue("$id", id.ToString());
         command.Parameters.AddWithValue("$language", language.ToCode());
-        return command.ExecuteScalar() as string;
+        return command;
     }
 
     /// <summary>Top-level norms of current editions after <paramref name="afterNormKey"/>, in key order.</summary>

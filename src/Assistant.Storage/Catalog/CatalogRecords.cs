@@ -57,6 +57,11 @@ public sealed record SearchHit(
 
     /// <summary>1-based rank on the dense side of a fused search; null when that side did not find it.</summary>
     public int? DenseRank { get; init; }
+
+    /// <summary>A hit for a stored norm: its display citation, and the passage of its text that best matches the query.</summary>
+    internal static SearchHit FromNorm(
+        NormId id, Language language, string actTitle, string? heading, string text, IReadOnlySet<string> queryTerms, double score, bool namedInQuery) =>
+        new(id, language, id.ActId, actTitle, Core.Citations.Citation.Display(id, actTitle, language), heading, score, NormSnippet.Best(text, queryTerms, language), namedInQuery);
 }
 
 /// <summary>A top-level norm of a current edition, with what its vector point carries.</summary>

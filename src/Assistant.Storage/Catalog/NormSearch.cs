@@ -152,17 +152,8 @@ internal sealed class NormSearch(SqliteConnection connection)
                 {
                     var hitLanguage = LanguageCodes.Parse(reader.GetString(1));
                     var id = StoredNormId.Read(reader.GetString(2), reader.GetString(0));
-                    var title = reader.GetString(3);
-                    hits.Add(new SearchHit(
-                        id,
-                        hitLanguage,
-                        reader.GetString(2),
-                        title,
-                        Citation.Display(id, title, hitLanguage),
-                        reader.IsDBNull(4) ? null : reader.GetString(4),
-                        -reader.GetDouble(6),
-                        NormSnippet.Best(reader.GetString(5), terms, hitLanguage),
-                        NamedInQuery: false));
+                    var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
+                    hits.Add(SearchHit.FromNorm(id, hitLanguage, reader.GetString(3), heading, reader.GetString(5), terms, -reader.GetDouble(6), namedInQuery: false));
                     ranked = reader.GetInt64(7);
                 }
             }
@@ -326,17 +317,8 @@ internal sealed class NormSearch(SqliteConnection connection)
                 using var reader = command.ExecuteReader();
                 if (reader.Read())
                 {
-                    var title = reader.GetString(3);
-                    return new SearchHit(
-                        id,
-                        language,
-                        id.ActId,
-                        title,
-                        Citation.Display(id, title, language),
-                        reader.IsDBNull(4) ? null : reader.GetString(4),
-                        NamedScore,
-                        NormSnippet.Best(reader.GetString(5), new HashSet<string>(), language),
-                        NamedInQuery: true);
+                    var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
+                    return SearchHit.FromNorm(id, language, reader.GetString(3), heading, reader.GetString(5), new HashSet<string>(), NamedScore, namedInQuery: true);
                 }
             }
         }
