@@ -1,5 +1,4 @@
 using Assistant.Core.Retrieval;
-using Assistant.Core.Vectors;
 using Assistant.Inference.Embeddings;
 using Assistant.Inference.Onnx;
 using Assistant.Storage.Retrieval;
@@ -59,8 +58,7 @@ internal sealed partial class DenseRetrieval : IDisposable
                 throw new InvalidDataException($"the index holds vectors of model '{shape.Model}', but Embeddings:Model is '{Model}': run 'indexer embed'");
             }
 
-            Func<string, SparseVector?>? sparse = _store.Index.Store == "qdrant" ? text => Bm25SparseEncoder.EncodeQuery(text) : null;
-            Ranking = new NormRanking(fusion, _store.Index, _embedder, sparse);
+            Ranking = _store.Ranking(fusion, _embedder);
             (State, Detail) = ("ready", $"{info.Count} vectors of {Model} in the {info.Store} index");
             Ready(logger, info.Count, Model, info.Store);
         }

@@ -50,7 +50,7 @@ internal static class EmbedCommand
                 ?? throw new CommandException("Vectors:Store is 'none': there is no vector index to embed into.");
             using var generator = OpenGenerator(folder, options);
             var manifest = generator.Folder.Manifest;
-            var sparse = vectors.Index.Store == "qdrant" ? SparseEncoder(catalog) : null;
+            var sparse = vectors.KeepsSparse ? SparseEncoder(catalog) : null;
             var embedding = new NormEmbedding(catalog, vectors.Index, generator, new VectorIndexShape(manifest.Dimensions, manifest.Name), sparse)
             {
                 ChunkSize = parse.GetValue(chunk),

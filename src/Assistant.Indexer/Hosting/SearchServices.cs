@@ -1,5 +1,4 @@
 using Assistant.Core.Retrieval;
-using Assistant.Core.Vectors;
 using Assistant.Indexer.Commands;
 using Assistant.Inference.Embeddings;
 using Assistant.Storage.Catalog;
@@ -62,9 +61,7 @@ internal sealed class SearchServices : IDisposable
                     $"The vector index holds vectors of model '{shape.Model}', but '{modelFolder}' is '{embedder.Folder.Manifest.Name}': run 'indexer embed' with this model.");
             }
 
-            Func<string, SparseVector?>? sparse = vectors.Index.Store == "qdrant" ? text => Bm25SparseEncoder.EncodeQuery(text) : null;
-            var ranking = new NormRanking(fusion, vectors.Index, embedder, sparse);
-            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, ranking));
+            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, vectors.Ranking(fusion, embedder)));
         }
         catch
         {

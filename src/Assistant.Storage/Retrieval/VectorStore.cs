@@ -1,6 +1,8 @@
+using Assistant.Core.Retrieval;
 using Assistant.Core.Vectors;
 using Assistant.Storage.Qdrant;
 using Assistant.Storage.Vectors;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace Assistant.Storage.Retrieval;
@@ -17,6 +19,13 @@ public sealed class VectorStore : IDisposable
     }
 
     public IVectorIndex Index { get; }
+
+    /// <summary>Qdrant keeps a BM25 sparse side of its own: it wants each norm's and each question's sparse vector.</summary>
+    public bool KeepsSparse => Index is QdrantVectorIndex;
+
+    /// <summary>Ranking over this store's vectors, with questions' sparse vectors for a store that keeps them.</summary>
+    public NormRanking Ranking(FusionOptions fusion, IEmbeddingGenerator<string, Embedding<float>> embedder) =>
+        new(fusion, Index, embedder, KeepsSparse ? question => Bm25SparseEncoder.EncodeQuery(question) : null);
 
     /// <summary>Opens the store the options name; null for "none".</summary>
     /// <exception cref="ArgumentException">An unknown store or an invalid setting; the message names it.</exception>
