@@ -14,12 +14,6 @@ internal sealed partial record ActHeader(string Title, ActKind Kind, DateOnly? A
     /// <summary>The kind line is looked for among this many first non-blank lines.</summary>
     private const int HeaderLines = 5;
 
-    private static readonly string[] RussianMonths =
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-
-    private static readonly string[] KazakhMonths =
-        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
-
     public static ActHeader Read(IReadOnlyList<string> lines, string? source)
     {
         var candidates = new List<int>();
@@ -100,13 +94,13 @@ internal sealed partial record ActHeader(string Title, ActKind Kind, DateOnly? A
         if (AdiletPatterns.RussianDate().Match(text) is { Success: true } ru)
         {
             year = int.Parse(ru.Groups["y"].Value, CultureInfo.InvariantCulture);
-            month = Array.IndexOf(RussianMonths, ru.Groups["month"].Value.ToLowerInvariant()) + 1;
+            month = Array.IndexOf(AdiletPatterns.RussianMonths, ru.Groups["month"].Value.ToLowerInvariant()) + 1;
             day = int.Parse(ru.Groups["d"].Value, CultureInfo.InvariantCulture);
         }
         else if (AdiletPatterns.KazakhDate().Match(text) is { Success: true } kk)
         {
             year = int.Parse(kk.Groups["y"].Value, CultureInfo.InvariantCulture);
-            month = Array.IndexOf(KazakhMonths, kk.Groups["month"].Value.ToLowerInvariant()) + 1;
+            month = Array.IndexOf(AdiletPatterns.KazakhMonths, kk.Groups["month"].Value.ToLowerInvariant()) + 1;
             day = int.Parse(kk.Groups["d"].Value, CultureInfo.InvariantCulture);
         }
         else

@@ -7,6 +7,14 @@ internal static partial class AdiletPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
+    /// <summary>Month names in the genitive («23 ноября»), January first.</summary>
+    public static readonly string[] RussianMonths =
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+
+    /// <summary>Month stems («23 қарашадағы»), January first.</summary>
+    public static readonly string[] KazakhMonths =
+        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+
     /// <summary>«Статья 14-1. Title», «Статья 1.», «Статья 1» (1995 Constitution), «14-1-бап. Title»; treaties number articles «Статья IV», «IV бап».</summary>
     [GeneratedRegex(@"^(?:Статья\s+(?<n>\d+(?:-\d+)*|[IVXLC]+)(?:\.\s*|\s*$)|(?<n>\d+(?:-\d+)*|[IVXLC]+)-?\s?бап(?:\.\s*|\s+|$))(?<title>.*)$", Options | RegexOptions.Singleline)]
     public static partial Regex Article();

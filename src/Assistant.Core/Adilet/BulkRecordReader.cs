@@ -101,12 +101,15 @@ public static class BulkRecordReader
 
             // Older editions of the codes (ru-acts-2024) are keyed by their own ids; the catalog knows them by Adilet code.
             var known = edition is null ? null : KnownActs.MatchTitle(title, edition);
+            var registration = known is null ? BulkTitle.Registration(title) : null;
             var act = new Act
             {
                 Id = known?.Id ?? id,
                 Language = language,
                 Title = title,
                 Kind = known?.Kind ?? ActKind.Unknown,
+                AdoptedOn = registration?.AdoptedOn,
+                Number = registration?.Number,
                 Status = StatusOf(Text(root, "status")),
                 Edition = edition,
                 Source = source,

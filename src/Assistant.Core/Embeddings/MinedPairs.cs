@@ -4,6 +4,9 @@ namespace Assistant.Core.Embeddings;
 /// <param name="Acts">Act language versions mined (the newest edition of each).</param>
 public sealed record MinedPairs(IReadOnlyList<TextPair> Training, IReadOnlyList<TextPair> HeldOut, int Acts)
 {
+    /// <summary>The acts found in both languages, which the translation pairs come from.</summary>
+    public IReadOnlyList<ActTranslation> Translated { get; init; } = [];
+
     /// <summary>Counts per kind, every kind listed.</summary>
     public IReadOnlyList<PairKindCount> Counts =>
     [

@@ -11,6 +11,8 @@ namespace Assistant.Core.Embeddings;
 /// </summary>
 public sealed class PairMiner
 {
+    private const string AnyAct = "_";
+
     private readonly PairMiningOptions options;
     private readonly List<MinedAct> acts = [];
 
@@ -27,13 +29,16 @@ public sealed class PairMiner
     public void Add(Act act)
     {
         ArgumentNullException.ThrowIfNull(act);
+        var registration = ActRegistration.Of(act);
         acts.Add(new MinedAct(
             act.Id,
             act.Language,
             ClippedText.Of(act.Title, options),
             act.Edition,
             act.Source ?? string.Empty,
-            [.. act.Norms.Select(Compact)]));
+            [.. act.Norms.Select(Compact)],
+            registration,
+            registration is null ? null : NumberProfile.Of(act.Norms.SelectMany(n => n.SelfAndDescendants()).Select(n => n.Text))));
     }
 
     public MinedPairs Mine()
@@ -65,16 +70,20 @@ public sealed class PairMiner
             target.AddRange(WithinAct(act, texts));
         }
 
-        foreach (var (russian, kazakh) in Bilingual(newest))
+        var bilingual = Bilingual(newest);
+        foreach (var (russian, kazakh, _) in bilingual)
         {
-            foreach (var (unit, pair) in Translations(russian, kazakh, texts))
+            foreach (var (unit, pair) in Translations(russian, kazakh))
             {
                 var held = StableHash.Fraction(unit, options.Seed) < options.TranslationHeldOutShare;
                 (held ? heldOut : training).Add(pair);
             }
         }
 
-        return new MinedPairs(training, heldOut, newest.Count);
+        return new MinedPairs(training, heldOut, newest.Count)
+        {
+            Translated = [.. bilingual.Select(b => new ActTranslation(b.Russian.Id, b.Kazakh.Id, b.MatchedBy))],
+        };
     }
 
     private MinedNorm Compact(Norm norm) => new(
@@ -144,12 +153,43 @@ public sealed class PairMiner
         return starts.Select(i => (parts[i], parts[i + 1]));
     }
 
-    private static IEnumerable<(MinedAct Russian, MinedAct Kazakh)> Bilingual(List<MinedAct> acts) =>
-        acts.Where(a => a.Language == Language.Ru)
-            .Join(acts.Where(a => a.Language == Language.Kk), ru => ru.Id, kk => kk.Id, (ru, kk) => (ru, kk), StringComparer.Ordinal);
+    /// <summary>
+    /// The two language versions of each act found in both: the same id (Adilet codes), or, for bulk records that
+    /// carry ids of their own, the same registration with numbers that mostly agree. Each version is paired once,
+    /// the best agreement first, since one date and number may belong to acts of several issuers.
+    /// </summary>
+    private List<(MinedAct Russian, MinedAct Kazakh, ActRegistration? MatchedBy)> Bilingual(List<MinedAct> acts)
+    {
+        var pairs = acts.Where(a => a.Language == Language.Ru)
+            .Join(acts.Where(a => a.Language == Language.Kk), ru => ru.Id, kk => kk.Id, (ru, kk) => (ru, kk, (ActRegistration?)null), StringComparer.Ordinal)
+            .ToList();
+        var paired = new HashSet<MinedAct>(pairs.SelectMany(p => new[] { p.ru, p.kk }), ReferenceEqualityComparer.Instance);
+        var kazakh = acts.Where(a => a.Language == Language.Kk && a.Registration is not null && !paired.Contains(a)).ToLookup(a => a.Registration!.Value);
+        var candidates = acts
+            .Where(a => a.Language == Language.Ru && a.Registration is not null && !paired.Contains(a))
+            .SelectMany(ru => kazakh[ru.Registration!.Value].Select(kk => (Russian: ru, Kazakh: kk, Agreement: ru.Numbers!.Agreement(kk.Numbers!))))
+            .Where(c => c.Agreement >= options.MinActNumberAgreement)
+            .OrderByDescending(c => c.Agreement)
+            .ThenBy(c => c.Russian.Id, StringComparer.Ordinal)
+            .ThenBy(c => c.Kazakh.Id, StringComparer.Ordinal);
+        foreach (var (russian, kk, _) in candidates)
+        {
+            if (!paired.Contains(russian) && !paired.Contains(kk))
+            {
+                paired.UnionWith([russian, kk]);
+                pairs.Add((russian, kk, russian.Registration));
+            }
+        }
 
-    /// <summary>Translation pairs, each with the unit the held-out split is drawn by: its article.</summary>
-    private static IEnumerable<(string Unit, TextPair Pair)> Translations(MinedAct russian, MinedAct kazakh, Dictionary<(NormId, Language), string> texts)
+        return pairs;
+    }
+
+    /// <summary>
+    /// Translation pairs, each with the unit the held-out split is drawn by: its top-level norm. Norms are matched by
+    /// their place in the act (article, point, subpoint); a pair whose lengths or numbers disagree is left out, as
+    /// the two versions of a bulk act are sometimes numbered differently.
+    /// </summary>
+    private IEnumerable<(string Unit, TextPair Pair)> Translations(MinedAct russian, MinedAct kazakh)
     {
         if (russian.Title is { } ruTitle && kazakh.Title is { } kkTitle)
         {
@@ -157,14 +197,37 @@ public sealed class PairMiner
                 PairKind.Translation, russian.Id, new PairSide(ruTitle, Language.Ru, null), new PairSide(kkTitle, Language.Kk, null)));
         }
 
+        var kazakhNorms = kazakh.Norms
+            .SelectMany(n => n.SelfAndDescendants())
+            .Where(n => n.Text is not null)
+            .GroupBy(n => Place(n.Id))
+            .ToDictionary(g => g.Key, g => g.First());
         foreach (var norm in russian.Norms.SelectMany(n => n.SelfAndDescendants()))
         {
-            if (norm.Text is not null && texts.TryGetValue((norm.Id, Language.Kk), out var kazakhText))
+            if (norm.Text is not null
+                && kazakhNorms.TryGetValue(Place(norm.Id), out var translated)
+                && Faithful(norm.Text, translated.Text!))
             {
                 yield return (norm.Id.TopLevel.ToString(), new TextPair(
-                    PairKind.Translation, russian.Id, Side(norm, Language.Ru), new PairSide(kazakhText, Language.Kk, norm.Id)));
+                    PairKind.Translation, russian.Id, Side(norm, Language.Ru), Side(translated, Language.Kk)));
             }
         }
+    }
+
+    /// <summary>Where a norm sits in its act, whatever the act's id.</summary>
+    private static NormId Place(NormId id) => new(AnyAct, id.Article, id.Point, id.Subpoint, id.Annex);
+
+    private bool Faithful(string russian, string kazakh)
+    {
+        var ratio = (double)Math.Max(russian.Length, kazakh.Length) / Math.Max(1, Math.Min(russian.Length, kazakh.Length));
+        if (ratio > options.MaxTranslationLengthRatio)
+        {
+            return false;
+        }
+
+        var ruNumbers = NumberProfile.Of(russian);
+        var kkNumbers = NumberProfile.Of(kazakh);
+        return (ruNumbers.IsEmpty && kkNumbers.IsEmpty) || ruNumbers.Agreement(kkNumbers) >= options.MinNormNumberAgreement;
     }
 
     private static PairSide Side(MinedNorm norm, Language language) => new(norm.Text!, language, norm.Id);

@@ -27,6 +27,15 @@ public sealed record PairMiningOptions
     /// <summary>Neighbouring paragraph pairs taken from one norm at most, so that long lists do not dominate.</summary>
     public int ParagraphPairsPerNorm { get; init; } = 3;
 
+    /// <summary>Bulk records of one registration count as one act's two versions when their numbers agree this much (weighted Jaccard).</summary>
+    public double MinActNumberAgreement { get; init; } = 0.5;
+
+    /// <summary>Norms at the same place of two versions count as translations when their numbers agree this much.</summary>
+    public double MinNormNumberAgreement { get; init; } = 0.5;
+
+    /// <summary>…and when the longer is at most this many times the shorter.</summary>
+    public double MaxTranslationLengthRatio { get; init; } = 2;
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {
@@ -38,5 +47,10 @@ public sealed record PairMiningOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinCharacters, nameof(MinCharacters));
         ArgumentOutOfRangeException.ThrowIfNegative(TitleNorms, nameof(TitleNorms));
         ArgumentOutOfRangeException.ThrowIfNegative(ParagraphPairsPerNorm, nameof(ParagraphPairsPerNorm));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinActNumberAgreement, 0, nameof(MinActNumberAgreement));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinActNumberAgreement, 1, nameof(MinActNumberAgreement));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinNormNumberAgreement, 0, nameof(MinNormNumberAgreement));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinNormNumberAgreement, 1, nameof(MinNormNumberAgreement));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTranslationLengthRatio, 1, nameof(MaxTranslationLengthRatio));
     }
 }

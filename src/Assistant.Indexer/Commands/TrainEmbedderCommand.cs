@@ -109,6 +109,9 @@ internal static class TrainEmbedderCommand
         var report = result.Report;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained on {result.Acts} act versions in {(result.Reading + result.Tokenizing + report.Elapsed).TotalSeconds:F0} s (reading {result.Reading.TotalSeconds:F0} s, tokenizing {result.Tokenizing.TotalSeconds:F0} s, training {report.Elapsed.TotalSeconds:F0} s); wrote {folder}"));
+        var byRegistration = result.Translated.Count(t => t.MatchedBy is not null);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Acts in both languages: {result.Translated.Count} ({result.Translated.Count - byRegistration} by id, {byRegistration} by date and number)"));
         output.WriteLine($"{"pairs",-20} {"training",9} {"held out",9}");
         foreach (var pair in report.Pairs)
         {

@@ -51,7 +51,7 @@ public static class EmbedderTraining
             trainer,
             progress is null ? null : new StageProgress(progress),
             cancellationToken);
-        return new EmbedderTrainingResult(result.Model, result.Report, mined.Counts, mined.Acts, failures, reading, tokenizing);
+        return new EmbedderTrainingResult(result.Model, result.Report, mined.Counts, mined.Acts, mined.Translated, failures, reading, tokenizing);
     }
 
     private static (PairMiner Miner, List<IngestFailure> Failures) Read(

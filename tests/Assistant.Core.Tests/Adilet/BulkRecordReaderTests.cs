@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Norms;
@@ -25,6 +27,41 @@ public class BulkRecordReaderTests
         Assert.Equal("Принципы трудового законодательства Республики Казахстан", article.Heading);
         Assert.StartsWith("Принципами трудового законодательства Республики Казахстан являются:", article.Text, StringComparison.Ordinal);
         Assert.Equal("K1500000414/art:4/sp:1", article.Parts[0].Id.ToString());
+    }
+
+    [Theory]
+    [InlineData("О районном бюджете на 2024-2026 годы Новый Решение Бурлинского районного маслихата Западно-Казахстанской области от 22 декабря 2023 года № 9-1", "2023-12-22", "9-1")]
+    [InlineData("Вопросы реорганизации компании Новый Постановление Правительства Республики Казахстан от 2 февраля 1996 г. N 144", "1996-02-02", "144")]
+    [InlineData("Әдістемесін бекіту туралы Жаңа Арал аудандық мәслихатының 2018 жылғы 13 наурыздағы № 25 13 шешімі", "2018-03-13", "25 13")]
+    [InlineData("О внесении изменения в постановление от 14 марта 2018 года № 4 Новый Постановление ревизионной комиссии от 5 мая 2019 года № 12", "2019-05-05", "12")]
+    public void A_bulk_title_gives_the_acts_own_date_and_number(string title, string date, string number)
+    {
+        var act = BulkRecordReader.ReadRecord(Record("x-1", title), "x.jsonl", 1).Act!;
+
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), act.AdoptedOn);
+        Assert.Equal(number, act.Number);
+    }
+
+    [Theory]
+    [InlineData("О внесении изменения в постановление ревизионной комиссии по Актюбинской области от 14 марта 2018 года № 4 Об утверждении Методики оценки деятельности Новый Постановление ревизионной комиссии от 2")]
+    [InlineData("Стратегиясын бекіту туралы Жаңа Қазақстан Республикасы Үкіметінің 2020 жылғы 30 желтоқсанд")]
+    [InlineData("Бюджет туралы шешім 2020 жылғы 31 ақпандағы № 5")]
+    public void A_bulk_title_cut_before_its_own_date_or_with_an_impossible_one_gives_none(string title)
+    {
+        var act = BulkRecordReader.ReadRecord(Record("x-1", title), "x.jsonl", 1).Act!;
+
+        Assert.Null(act.AdoptedOn);
+        Assert.Null(act.Number);
+    }
+
+    [Fact]
+    public void The_russian_and_kazakh_numbers_of_one_act_give_one_registration()
+    {
+        var russian = BulkRecordReader.ReadRecord(Record("ru-1", "Решение маслихата от 11 декабря 2023 года № 68-VIII"), "ru.jsonl", 1).Act!;
+        var kazakh = BulkRecordReader.ReadRecord(Record("kk-1", "Жаңа мәслихатының 2023 жылғы 11 желтоқсандағы № 68-VІІІ шешімі"), "kk.jsonl", 1).Act!;
+
+        Assert.Equal(ActRegistration.Of(russian), ActRegistration.Of(kazakh));
+        Assert.Equal("2023-12-11 №68viii", ActRegistration.Of(kazakh).ToString());
     }
 
     [Fact]
@@ -146,4 +183,7 @@ public class BulkRecordReaderTests
 
     private static List<BulkEntry> Read(string jsonl) =>
         BulkRecordReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "test.jsonl").ToList();
+
+    private static string Record(string id, string title) =>
+        JsonSerializer.Serialize(new { id, lang = id.StartsWith("kk", StringComparison.Ordinal) ? "kk" : "ru", title, text = "1. Утвердить." });
 }

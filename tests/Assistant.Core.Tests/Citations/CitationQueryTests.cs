@@ -43,6 +43,39 @@ public class CitationQueryTests
         Assert.Equal(("120", "135"), (cited.FirstArticle, cited.LastArticle));
     }
 
+    [Theory]
+    [InlineData("ҚР ҚК 120-135 баптары бойынша жауапкершілік", "ҚК 120-135 баптары")]
+    [InlineData("120–135-баптар ҚК", "120–135-баптар ҚК")]
+    public void Kazakh_range_of_articles_is_cited_as_first_and_last(string query, string phrase)
+    {
+        var cited = Assert.Single(CitationQuery.Parse(query));
+
+        Assert.Equal(phrase, cited.Text);
+        Assert.Equal("K1400000226", cited.ActIds[0]);
+        Assert.Equal(("120", "135"), (cited.FirstArticle, cited.LastArticle));
+    }
+
+    [Theory]
+    [InlineData("часть 2 статьи 188 УК")]
+    [InlineData("ч. 2 ст. 188 УК РК")]
+    [InlineData("ст. 188 ч. 2 УК")]
+    [InlineData("статья 188, часть 2 УК")]
+    public void Part_of_an_article_of_a_code_is_cited_as_its_point(string query)
+    {
+        var cited = Assert.Single(CitationQuery.Parse(query));
+
+        Assert.Equal("K1400000226", cited.ActIds[0]);
+        Assert.Equal(("188", "2"), (cited.FirstArticle, cited.Point));
+    }
+
+    [Fact]
+    public void Hyphenated_kazakh_article_number_is_one_article()
+    {
+        var cited = Assert.Single(CitationQuery.Parse("14-1 бабы ЕК"));
+
+        Assert.Equal(("14-1", (string?)null), (cited.FirstArticle, cited.LastArticle));
+    }
+
     [Fact]
     public void Hyphenated_article_number_is_one_article()
     {

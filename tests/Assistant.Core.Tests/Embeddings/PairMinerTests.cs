@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
 using Assistant.Core.Embeddings;
 using Assistant.Core.Norms;
 using Assistant.Core.Tests.Adilet;
@@ -94,6 +96,53 @@ public class PairMinerTests
     }
 
     [SharedFact]
+    public void Bulk_records_of_one_act_in_two_languages_are_paired_by_date_and_number()
+    {
+        var russian = BulkAct("ru-acts-other-00.jsonl.gz", "ru-ex-000002");
+        var kazakh = BulkAct("kk-acts-02.jsonl.gz", "kk-002620");
+
+        var mined = MineAll([russian, kazakh], new PairMiningOptions { HeldOutShare = 0, TranslationHeldOutShare = 0 });
+
+        var translated = Assert.Single(mined.Translated);
+        Assert.Equal(("ru-ex-000002", "kk-002620", "2023-12-22 №91"), (translated.RussianId, translated.KazakhId, translated.MatchedBy.ToString()));
+        var pairs = mined.Training.Where(p => p.Kind == PairKind.Translation && p.Anchor.Norm is not null).ToList();
+        Assert.True(pairs.Count >= 5, $"only {pairs.Count} translation pairs");
+        Assert.All(pairs, pair =>
+        {
+            Assert.Equal("ru-ex-000002", pair.Anchor.Norm!.Value.ActId);
+            Assert.Equal("kk-002620", pair.Positive.Norm!.Value.ActId);
+            Assert.Equal(pair.Anchor.Norm.Value.ToString()["ru-ex-000002".Length..], pair.Positive.Norm.Value.ToString()["kk-002620".Length..]);
+        });
+    }
+
+    [Fact]
+    public void Of_two_records_of_one_registration_the_one_whose_numbers_agree_is_the_translation()
+    {
+        var russian = Record("ru-1", "Решение маслихата от 22 декабря 2023 года № 9-1", "1. Утвердить бюджет на 2024 год: доходы 1200 тенге, расходы 1100 тенге.");
+        var other = Record("kk-1", "Жаңа мәслихатының 2023 жылғы 22 желтоқсандағы № 9-1 шешімі", "1. 2019 жылға арналған жоспарды 77 және 15 бекіту.");
+        var translation = Record("kk-2", "Жаңа мәслихатының 2023 жылғы 22 желтоқсандағы № 9-1 шешімі", "1. 2024 жылға арналған бюджет бекітілсін: кірістер 1200 теңге, шығыстар 1100 теңге.");
+
+        var mined = MineAll([russian, other, translation], new PairMiningOptions { HeldOutShare = 0, TranslationHeldOutShare = 0 });
+
+        Assert.Equal([new ActTranslation("ru-1", "kk-2", ActRegistration.Of(russian))], mined.Translated);
+        var pair = Assert.Single(mined.Training, p => p.Kind == PairKind.Translation && p.Anchor.Norm is not null);
+        Assert.Equal(("ru-1/p:1", "kk-2/p:1"), (pair.Anchor.Norm.ToString(), pair.Positive.Norm.ToString()));
+    }
+
+    [Fact]
+    public void Norms_at_the_same_place_whose_numbers_disagree_are_not_translations()
+    {
+        var russian = Record("ru-1", "Решение маслихата от 22 декабря 2023 года № 9-1", "1. Утвердить бюджет на 2024 год: доходы 1200 тенге.\n2. Выделить 500 тенге на дороги.\n3. Решение вводится в действие с 1 января 2024 года.");
+        var kazakh = Record("kk-1", "Жаңа мәслихатының 2023 жылғы 22 желтоқсандағы № 9-1 шешімі", "1. 2024 жылға арналған бюджет бекітілсін: кірістер 1200 теңге.\n2. Осы шешім 2024 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.\n3. Жолдарға 500 теңге бөлінсін.");
+
+        var mined = MineAll([russian, kazakh], new PairMiningOptions { HeldOutShare = 0, TranslationHeldOutShare = 0 });
+
+        Assert.Single(mined.Translated);
+        var places = mined.Training.Where(p => p.Kind == PairKind.Translation && p.Anchor.Norm is not null).Select(p => p.Anchor.Norm!.Value.Point);
+        Assert.Equal(["1"], places);
+    }
+
+    [SharedFact]
     public void Mining_gives_the_same_pairs_for_a_seed_whatever_order_acts_are_added_in()
     {
         Act[] acts = [ParsedCorpus.Russian(Constitution), ParsedCorpus.Kazakh(Constitution), ParsedCorpus.Russian(LabourCode)];
@@ -126,6 +175,15 @@ public class PairMinerTests
 
         Assert.Equal(nameof(PairMiningOptions.HeldOutShare), error.ParamName);
     }
+
+    private static Act BulkAct(string file, string id) =>
+        BulkRecordReader.ReadFile(SharedData.Path("corpus", "bulk", file)).Select(entry => entry.Act).First(act => act?.Id == id)!;
+
+    private static Act Record(string id, string title, string text) =>
+        BulkRecordReader.ReadRecord(
+            JsonSerializer.Serialize(new { id, lang = id[..2], title, text }),
+            "test.jsonl",
+            1).Act!;
 
     private static List<TextPair> Mine(IEnumerable<Act> acts)
     {
