@@ -1,18 +1,25 @@
 // The peer of `indexer bench embed --peer`: onnxruntime-node 1.30.0 (native/node_modules) runs the same model.onnx
 // on the very token-id batches the C# benchmark wrote, with the same threads, and does what the C# generator does
 // around each run inside the timed loop: pads the batch to its longest row with a mask, and splits the output into
-// one vector per norm. Prints one JSON line.
+// one vector per norm.
+//
+// One process for the whole benchmark, so the model loads once and the C# side can interleave its passes with these
+// under the same machine conditions. Protocol, one JSON object per line on stdout:
+//   after loading and one untimed pass: {"version":"1.30.0","norms":N,"first":[…the first row's vector…]}
+//   for each line "round" on stdin: one timed pass over all batches, {"seconds":S}
+//   stdin closed: exit 0. Errors go to stderr with a non-zero exit code.
+// Arguments: batches file, model.onnx, intra-op threads, input ids, attention mask and output names.
 // Batches file, little-endian: "RLEC", int32 count, int64 padding id, then per batch int32 rows and per row
 // int32 n, int64[n] token ids.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 
 const require = createRequire(import.meta.url);
 const ort = require("onnxruntime-node");
 
-const [modelPath, batchesPath, threadsArg, inputIds, attentionMask, outputName, roundsArg] = process.argv.slice(2);
+const [batchesPath, modelPath, threadsArg, inputIds, attentionMask, outputName] = process.argv.slice(2);
 const threads = Number(threadsArg ?? 1);
-const rounds = Math.max(1, Number(roundsArg ?? 1));
 
 const buffer = readFileSync(batchesPath);
 if (buffer.toString("latin1", 0, 4) !== "RLEC") throw new Error(`${batchesPath} is not a batches file`);
@@ -30,6 +37,8 @@ for (let b = 0; b < count; b++) {
     }
     batches.push(batch);
 }
+
+const norms = batches.reduce((sum, batch) => sum + batch.length, 0);
 
 function feeds(batch) {
     const length = Math.max(1, ...batch.map((row) => row.length));
@@ -51,6 +60,12 @@ async function embed(batch) {
     return batch.map((_, r) => output.data.slice(r * dims, (r + 1) * dims));
 }
 
+async function pass() {
+    for (const batch of batches) {
+        await embed(batch);
+    }
+}
+
 const session = await ort.InferenceSession.create(modelPath, {
     executionProviders: ["cpu"],
     intraOpNumThreads: threads,
@@ -59,18 +74,14 @@ const session = await ort.InferenceSession.create(modelPath, {
     executionMode: "sequential",
 });
 
-// One untimed run, as the C# side warms up too.
+// The first row's vector for the equality check, then one untimed pass, as the C# side warms up too.
 const first = Array.from((await embed(batches[0]))[0]);
+await pass();
+console.log(JSON.stringify({ version: ort.env.versions?.common ?? "?", norms, first }));
 
-// The fastest of the timed passes counts, as on the C# side.
-const norms = batches.reduce((sum, batch) => sum + batch.length, 0);
-let seconds = Infinity;
-for (let round = 0; round < rounds; round++) {
+for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() !== "round") throw new Error(`unknown command '${line}'; expected 'round'`);
     const start = performance.now();
-    for (const batch of batches) {
-        await embed(batch);
-    }
-    seconds = Math.min(seconds, (performance.now() - start) / 1000);
+    await pass();
+    console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000 }));
 }
-
-console.log(JSON.stringify({ version: ort.env.versions?.common ?? "?", norms, seconds, norms_per_s: norms / seconds, first }));
