@@ -31,11 +31,12 @@ internal static class EmbedBenchmark
         var norms = new Option<int>("--norms") { Description = "Norms to embed", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Texts per graph run", DefaultValueFactory = _ => 32 };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes of each engine, interleaved; the medians count (the machine is shared)", DefaultValueFactory = _ => 5 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed passes of each engine before the timed ones, interleaved the same way", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads of both engines", DefaultValueFactory = _ => Environment.ProcessorCount };
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Adilet texts, bulk JSONL files or folders (default ../shared/corpus)" };
         var command = new Command("embed", "Norms/s of the ONNX embedding generator, optionally against onnxruntime-node")
         {
-            model, dimensions, peer, norms, batch, threads, rounds, paths,
+            model, dimensions, peer, norms, batch, threads, rounds, warmup, paths,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,7 +46,7 @@ internal static class EmbedBenchmark
             try
             {
                 var directory = parse.GetValue(model) ?? WriteDefaultModel(temporary!, parse.GetValue(dimensions));
-                await RunAsync(directory, texts, new Settings(parse.GetValue(batch), parse.GetValue(threads), Math.Max(1, parse.GetValue(rounds)), parse.GetValue(peer)), cancellationToken);
+                await RunAsync(directory, texts, new Settings(parse.GetValue(batch), parse.GetValue(threads), Math.Max(1, parse.GetValue(rounds)), Math.Max(0, parse.GetValue(warmup)), parse.GetValue(peer)), cancellationToken);
             }
             finally
             {
@@ -62,7 +63,7 @@ internal static class EmbedBenchmark
 
     private static async Task RunAsync(string directory, string[] texts, Settings settings, CancellationToken cancellationToken)
     {
-        var (batchSize, threads, rounds, withPeer) = settings;
+        var (batchSize, threads, rounds, warmup, withPeer) = settings;
         using var generator = OnnxEmbeddingGenerator.Open(directory, new OnnxEmbeddingGeneratorOptions
         {
             BatchSize = batchSize,
@@ -81,19 +82,30 @@ internal static class EmbedBenchmark
         var first = generator.EmbedTokenized(tokenized, cancellationToken)[plan[0][0]].ToArray();
         await using var peer = withPeer ? await StartPeerAsync(generator, tokenized, plan, threads, cancellationToken) : null;
 
-        // Interleaved, ours then the peer's in each round, so a busy moment of the shared machine falls on both.
+        // Interleaved, ours then the peer's in each round, so a busy moment of the shared machine falls on both. The
+        // warm-up rounds (numbered below zero) are not timed: a process's first passes are slowed by its heap growing,
+        // on our side until the garbage collector recycles the memory of earlier passes' vectors (about ten passes).
         var ours = new List<double>(rounds);
         var theirs = new List<double>(rounds);
-        for (var round = 0; round < rounds; round++)
+        for (var round = -warmup; round < rounds; round++)
         {
             await Task.Delay(Settle, cancellationToken);
             started = Stopwatch.GetTimestamp();
             generator.EmbedTokenized(tokenized, cancellationToken);
-            ours.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            if (round >= 0)
+            {
+                ours.Add(seconds);
+            }
+
             if (peer is not null)
             {
                 await Task.Delay(Settle, cancellationToken);
-                theirs.Add(await peer.RoundAsync(cancellationToken));
+                seconds = await peer.RoundAsync(cancellationToken);
+                if (round >= 0)
+                {
+                    theirs.Add(seconds);
+                }
             }
         }
 
@@ -102,7 +114,7 @@ internal static class EmbedBenchmark
         var endToEndSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model={manifest.Name} dims={manifest.Dimensions} norms={texts.Length} tokens={tokens} batch={batchSize} threads={threads} rounds={rounds} truncated={generator.TruncatedInputs}"));
+            $"model={manifest.Name} dims={manifest.Dimensions} norms={texts.Length} tokens={tokens} batch={batchSize} threads={threads} warmup={warmup} rounds={rounds} truncated={generator.TruncatedInputs}"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"embed_median_s={Median(ours):F3} embed_fastest_s={ours.Min():F3} tokens_per_s={tokens / Median(ours):F0} tokenize_s={tokenizeSeconds:F3} end_to_end_norms_per_s={texts.Length / endToEndSeconds:F1}"));
         Console.Out.WriteLine($"rounds_s={Join(ours)}");
@@ -222,5 +234,5 @@ internal static class EmbedBenchmark
         return texts.Length > 0 ? texts : throw new CommandException($"No norm text was read from {string.Join(", ", sources)}.");
     }
 
-    private sealed record Settings(int BatchSize, int Threads, int Rounds, bool WithPeer);
+    private sealed record Settings(int BatchSize, int Threads, int Rounds, int Warmup, bool WithPeer);
 }
