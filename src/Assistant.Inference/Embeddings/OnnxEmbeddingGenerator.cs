@@ -17,6 +17,9 @@ namespace Assistant.Inference.Embeddings;
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>Floats per array of <see cref="EmbedTokenized"/>'s vectors (64 MB): few allocations, none near the array limit.</summary>
+    private const int SlabFloats = 16 << 20;
+
     private readonly OnnxSession session;
     private readonly ITextTokenizer tokenizer;
     private readonly EmbeddingModelManifest manifest;
@@ -97,15 +100,32 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public ReadOnlyMemory<float>[] EmbedTokenized(IReadOnlyList<IReadOnlyList<int>> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var dimensions = manifest.Dimensions;
         var results = new ReadOnlyMemory<float>[inputs.Count];
+        var vectors = Array.Empty<float>();
+        var used = 0;
+        var left = inputs.Count;
         foreach (var batch in PlanBatches(inputs, options.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var vectors = RunBatch(batch.Select(index => inputs[index]).ToArray());
+            var size = batch.Length * dimensions;
+            if (used + size > vectors.Length)
+            {
+                // The vectors are slices of few large arrays rather than of one small array per batch, which would
+                // survive young-generation collections until the call returns and be copied by each. Every element is
+                // written by a batch, so the array need not be zeroed first.
+                vectors = GC.AllocateUninitializedArray<float>(Math.Max(size, Math.Min(left * dimensions, SlabFloats)));
+                used = 0;
+            }
+
+            RunBatch(inputs, batch, vectors.AsSpan(used, size));
             for (var i = 0; i < batch.Length; i++)
             {
-                results[batch[i]] = vectors[i];
+                results[batch[i]] = new ReadOnlyMemory<float>(vectors, used + (i * dimensions), dimensions);
             }
+
+            used += size;
+            left -= batch.Length;
         }
 
         return results;
@@ -119,7 +139,18 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return Enumerable.Range(0, inputs.Count).OrderBy(index => inputs[index].Count).Chunk(batchSize).ToArray();
+
+        // Keys of token count then index: unique, so an unstable sort of primitives orders as a stable sort by count.
+        var keys = new long[inputs.Count];
+        var order = new int[inputs.Count];
+        for (var index = 0; index < order.Length; index++)
+        {
+            keys[index] = ((long)inputs[index].Count << 32) | (uint)index;
+            order[index] = index;
+        }
+
+        Array.Sort(keys, order);
+        return order.Chunk(batchSize).ToArray();
     }
 
     private GeneratedEmbeddings<Embedding<float>> Generate(string[] texts, EmbeddingPurpose kind, CancellationToken cancellationToken)
@@ -159,25 +190,50 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             return ids;
         }
 
-        var end = tokenizer.Special.End;
-        if (end is { } endId && ids[^1] == endId)
-        {
-            return [.. ids.Take(manifest.MaxTokens - 1), endId];
-        }
-
-        return [.. ids.Take(manifest.MaxTokens)];
+        // Lists, as the tokenizers return: the batches copy them through their spans.
+        List<int> cut = tokenizer.Special.End is { } endId && ids[^1] == endId
+            ? [.. ids.Take(manifest.MaxTokens - 1), endId]
+            : [.. ids.Take(manifest.MaxTokens)];
+        return cut;
     }
 
-    private ReadOnlyMemory<float>[] RunBatch(IReadOnlyList<int>[] batch)
+    /// <summary>Runs one batch of <paramref name="inputs"/> and writes its vectors, row after row, into <paramref name="destination"/>.</summary>
+    private void RunBatch(IReadOnlyList<IReadOnlyList<int>> inputs, int[] batch, Span<float> destination)
     {
-        var length = Math.Max(1, batch.Max(ids => ids.Count));
+        var length = 1;
+        foreach (var index in batch)
+        {
+            length = Math.Max(length, inputs[index].Count);
+        }
+
         // Pooled: a batch of long norms needs hundreds of kilobytes, which would land on the large object heap each time.
         var size = batch.Length * length;
         var ids = ArrayPool<long>.Shared.Rent(size);
         var mask = ArrayPool<long>.Shared.Rent(size);
         try
         {
-            return RunBatch(batch, length, ids, mask);
+            ids.AsSpan(0, size).Fill(tokenizer.Special.Padding);
+            mask.AsSpan(0, size).Clear();
+            for (var row = 0; row < batch.Length; row++)
+            {
+                var input = inputs[batch[row]];
+                Widen(input, ids.AsSpan(row * length, input.Count));
+                mask.AsSpan(row * length, input.Count).Fill(1);
+            }
+
+            long[] shape = [batch.Length, length];
+            var tensors = new List<OnnxInt64Tensor>(3)
+            {
+                new(manifest.InputIdsName, ids, shape),
+                new(manifest.AttentionMaskName, mask, shape),
+            };
+            if (manifest.TokenTypeIdsName is { } tokenTypes)
+            {
+                tensors.Add(new OnnxInt64Tensor(tokenTypes, new long[size], shape));
+            }
+
+            using var output = session.Run(tensors, manifest.OutputName);
+            Pool(output, mask, batch.Length, length, destination);
         }
         finally
         {
@@ -186,59 +242,31 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    private ReadOnlyMemory<float>[] RunBatch(IReadOnlyList<int>[] batch, int length, long[] ids, long[] mask)
+    /// <summary>Token ids widened to the graph's int64; tokenizers hand back lists, whose spans spare an interface call per token.</summary>
+    private static void Widen(IReadOnlyList<int> ids, Span<long> destination)
     {
-        var size = batch.Length * length;
-        ids.AsSpan(0, size).Fill(tokenizer.Special.Padding);
-        mask.AsSpan(0, size).Clear();
-        for (var row = 0; row < batch.Length; row++)
+        if (ids is List<int> list)
         {
-            // Tokenizers hand back lists: copying from their spans spares an interface call per token.
-            var start = row * length;
-            var count = batch[row].Count;
-            if (batch[row] is List<int> list)
+            var source = CollectionsMarshal.AsSpan(list);
+            for (var i = 0; i < source.Length; i++)
             {
-                Widen(CollectionsMarshal.AsSpan(list), ids.AsSpan(start, count));
-            }
-            else
-            {
-                for (var column = 0; column < count; column++)
-                {
-                    ids[start + column] = batch[row][column];
-                }
+                destination[i] = source[i];
             }
 
-            mask.AsSpan(start, count).Fill(1);
+            return;
         }
 
-        long[] shape = [batch.Length, length];
-        var inputs = new List<OnnxInt64Tensor>(3)
+        for (var i = 0; i < destination.Length; i++)
         {
-            new(manifest.InputIdsName, ids, shape),
-            new(manifest.AttentionMaskName, mask, shape),
-        };
-        if (manifest.TokenTypeIdsName is { } tokenTypes)
-        {
-            inputs.Add(new OnnxInt64Tensor(tokenTypes, new long[size], shape));
-        }
-
-        var output = session.Run(inputs, manifest.OutputName);
-        return Pool(output, mask, batch.Length, length);
-    }
-
-    private static void Widen(ReadOnlySpan<int> source, Span<long> destination)
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            destination[i] = source[i];
+            destination[i] = ids[i];
         }
     }
 
     /// <summary>
-    /// One vector per row, all slices of one array: a graph that pools itself is read in place, others are pooled into
-    /// a new array, so a batch allocates once, not once per text.
+    /// One vector per row into <paramref name="destination"/>: a graph that pools itself is copied as it is, others
+    /// are pooled over the unmasked tokens; then each is L2-normalised when the manifest asks.
     /// </summary>
-    private ReadOnlyMemory<float>[] Pool(OnnxFloatTensor output, long[] mask, int rows, int length)
+    private void Pool(OnnxOutput output, long[] mask, int rows, int length, Span<float> destination)
     {
         var hidden = (int)output.Shape[^1];
         if (hidden != manifest.Dimensions)
@@ -247,25 +275,26 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                 $"'{Folder.ManifestPath}': field 'dimensions' is {manifest.Dimensions}, but output '{manifest.OutputName}' returned {hidden.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        var pooled = manifest.Pooling == EmbeddingPooling.None ? output.Data : new float[rows * hidden];
-        var vectors = new ReadOnlyMemory<float>[rows];
+        var data = output.Data;
         for (var row = 0; row < rows; row++)
         {
-            var vector = pooled.AsSpan(row * hidden, hidden);
+            var vector = destination.Slice(row * hidden, hidden);
             switch (manifest.Pooling)
             {
                 case EmbeddingPooling.None:
+                    data.Slice(row * hidden, hidden).CopyTo(vector);
                     break;
                 case EmbeddingPooling.Cls:
-                    output.Data.AsSpan(row * length * hidden, hidden).CopyTo(vector);
+                    data.Slice(row * length * hidden, hidden).CopyTo(vector);
                     break;
                 default:
+                    vector.Clear();
                     var counted = 0;
                     for (var token = 0; token < length; token++)
                     {
                         if (mask[(row * length) + token] != 0)
                         {
-                            TensorPrimitives.Add(vector, output.Data.AsSpan(((row * length) + token) * hidden, hidden), vector);
+                            TensorPrimitives.Add(vector, data.Slice(((row * length) + token) * hidden, hidden), vector);
                             counted++;
                         }
                     }
@@ -282,10 +311,6 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                     TensorPrimitives.Divide(vector, norm, vector);
                 }
             }
-
-            vectors[row] = new ReadOnlyMemory<float>(pooled, row * hidden, hidden);
         }
-
-        return vectors;
     }
 }

@@ -1,10 +1,11 @@
+using System.Runtime.InteropServices;
 using Assistant.Inference.Onnx.Native;
 
 namespace Assistant.Inference.Onnx;
 
 /// <summary>
 /// One loaded model. <see cref="Run"/> is thread-safe (ONNX Runtime allows concurrent runs on a session); inputs are
-/// passed as tensors over the caller's pinned arrays, outputs are allocated by ONNX Runtime and copied out.
+/// passed as tensors over the caller's pinned arrays, the output is allocated by ONNX Runtime and read where it is.
 /// </summary>
 public sealed unsafe class OnnxSession : IDisposable
 {
@@ -74,15 +75,18 @@ public sealed unsafe class OnnxSession : IDisposable
         }
     }
 
-    /// <summary>Runs the graph on int64 inputs and returns one float output.</summary>
+    /// <summary>
+    /// Runs the graph on int64 inputs and hands back one float output where ONNX Runtime wrote it: the caller reads it
+    /// before disposing, and nothing is allocated on the managed heap for it.
+    /// </summary>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime rejected the inputs or failed while running.</exception>
-    public OnnxFloatTensor Run(IReadOnlyList<OnnxInt64Tensor> inputs, string outputName)
+    public OnnxOutput Run(IReadOnlyList<OnnxInt64Tensor> inputs, string outputName)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outputNameBytes = NameOf(outputName, Outputs, "output");
         var api = OnnxRuntime.Api;
         var values = new SafeOrtValueHandle[inputs.Count];
-        var pins = new System.Runtime.InteropServices.GCHandle[inputs.Count * 3 + 1];
+        var pins = new GCHandle[(inputs.Count * 3) + 1];
         var pinned = 0;
         var sessionReferenced = false;
         try
@@ -92,7 +96,7 @@ public sealed unsafe class OnnxSession : IDisposable
             for (var i = 0; i < inputs.Count; i++)
             {
                 var input = inputs[i];
-                var expected = input.Shape.Aggregate(1L, (product, dimension) => product * dimension);
+                var expected = ElementCount(input.Shape);
                 if (expected > input.Data.Length)
                 {
                     throw new ArgumentException(
@@ -120,9 +124,9 @@ public sealed unsafe class OnnxSession : IDisposable
             nint output = nint.Zero;
             session.DangerousAddRef(ref sessionReferenced);
             api.Run(session, names, pointers, inputs.Count, &outputNamePointer, &output, 1);
-            using var result = new SafeOrtValueHandle();
-            System.Runtime.InteropServices.Marshal.InitHandle(result, output);
-            return CopyFloats(api, result, outputName);
+            var result = new SafeOrtValueHandle();
+            Marshal.InitHandle(result, output);
+            return OnnxOutput.Over(api, result, outputName);
         }
         finally
         {
@@ -165,22 +169,19 @@ public sealed unsafe class OnnxSession : IDisposable
         }
     }
 
-    private static OnnxFloatTensor CopyFloats(OrtApi api, SafeOrtValueHandle value, string outputName)
+    /// <summary>The elements a shape holds; 1 for a scalar.</summary>
+    internal static long ElementCount(ReadOnlySpan<long> shape)
     {
-        var (type, shape) = api.GetTensorTypeAndShape(value);
-        if (type != OnnxElementType.Float)
+        var count = 1L;
+        foreach (var dimension in shape)
         {
-            throw new OnnxRuntimeException(OnnxErrorCode.InvalidArgument, $"Output '{outputName}' holds {type} elements, not Float.");
+            count *= dimension;
         }
 
-        var count = shape.Aggregate(1L, (product, dimension) => product * dimension);
-        var data = new float[count];
-        new ReadOnlySpan<float>(api.GetTensorData(value), data.Length).CopyTo(data);
-        return new OnnxFloatTensor(data, shape);
+        return count;
     }
 
-    private static System.Runtime.InteropServices.GCHandle Pin(object array) =>
-        System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
+    private static GCHandle Pin(object array) => GCHandle.Alloc(array, GCHandleType.Pinned);
 
     private byte[] NameOf(string name, IReadOnlyList<OnnxTensorInfo> declared, string kind) =>
         declared.Any(info => info.Name == name) && nativeNames.TryGetValue(name, out var bytes)

@@ -122,6 +122,32 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Batches_are_planned_by_token_count_ties_in_input_order()
+    {
+        IReadOnlyList<int>[] inputs = [[0, 1, 2], [0, 2], [0, 1, 2, 3], [0, 3], [0, 4, 5], [0]];
+
+        var plan = OnnxEmbeddingGenerator.PlanBatches(inputs, batchSize: 4);
+
+        Assert.Equal([[5, 1, 3, 0], [4, 2]], plan);
+    }
+
+    [Fact]
+    public void Ids_embedded_directly_give_the_vectors_in_input_order_each_its_own_slice()
+    {
+        using var generator = OnnxEmbeddingGenerator.Open(folder.ModelDirectory, new OnnxEmbeddingGeneratorOptions { BatchSize = 2 });
+        IReadOnlyList<int>[] inputs = [.. Texts.Select(text => generator.Tokenize(text, EmbeddingPurpose.Passage))];
+
+        var vectors = generator.EmbedTokenized(inputs, CancellationToken.None);
+
+        Assert.Equal(inputs.Length, vectors.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(folder.Model.Dimensions, vectors[i].Length);
+            ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(folder.Model, inputs[i]), vectors[i].Span);
+        }
+    }
+
+    [Fact]
     public void Metadata_names_the_model_and_its_dimensions()
     {
         using var generator = OnnxEmbeddingGenerator.Open(folder.ModelDirectory);

@@ -36,7 +36,7 @@ public sealed class OnnxSessionTests : IDisposable
         using var session = OnnxSession.Open(modelPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 });
         long[] ids = [1, 2, 3, 4, 5, 6];
 
-        var output = session.Run(
+        using var output = session.Run(
             [
                 new OnnxInt64Tensor(StaticEmbeddingGraph.InputIds, ids, [2, 3]),
                 new OnnxInt64Tensor(StaticEmbeddingGraph.AttentionMask, [1, 1, 1, 1, 1, 1], [2, 3]),
@@ -44,8 +44,8 @@ public sealed class OnnxSessionTests : IDisposable
             StaticEmbeddingGraph.Output);
 
         Assert.Equal([2L, model.Dimensions], output.Shape);
-        ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(model, [1, 2, 3]), output.Data.AsSpan(0, model.Dimensions));
-        ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(model, [4, 5, 6]), output.Data.AsSpan(model.Dimensions));
+        ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(model, [1, 2, 3]), output.Data[..model.Dimensions]);
+        ReferenceForwardPass.AssertClose(ReferenceForwardPass.Embed(model, [4, 5, 6]), output.Data[model.Dimensions..]);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class OnnxSessionTests : IDisposable
         using var session = OnnxSession.Open(modelPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 });
 
         // Out-of-range ids past the shape would fail the Gather if they were read.
-        var output = session.Run(
+        using var output = session.Run(
             [
                 new OnnxInt64Tensor(StaticEmbeddingGraph.InputIds, [1, 2, 3, model.VocabularySize + 9, -4], [1, 3]),
                 new OnnxInt64Tensor(StaticEmbeddingGraph.AttentionMask, [1, 1, 1, 7, 7], [1, 3]),
@@ -136,6 +136,22 @@ public sealed class OnnxSessionTests : IDisposable
         var error = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.EnsureCudaProvider(folder));
 
         Assert.Contains(Path.Combine(folder, "libonnxruntime_providers_cuda.so"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_cannot_be_read_once_disposed()
+    {
+        using var session = OnnxSession.Open(modelPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 });
+        var output = session.Run(
+            [
+                new OnnxInt64Tensor(StaticEmbeddingGraph.InputIds, [1, 2], [1, 2]),
+                new OnnxInt64Tensor(StaticEmbeddingGraph.AttentionMask, [1, 1], [1, 2]),
+            ],
+            StaticEmbeddingGraph.Output);
+
+        output.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => output.Data.Length);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
