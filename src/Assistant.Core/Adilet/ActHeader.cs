@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Core.Acts;
 
@@ -90,30 +89,15 @@ internal sealed partial record ActHeader(string Title, ActKind Kind, DateOnly? A
     /// <summary>«от 23 ноября 2015 года» or «2015 жылғы 23 қарашадағы»; an impossible date is an error, not a guess.</summary>
     private static DateOnly? DateIn(string text, string? source, int line)
     {
-        int year, month, day;
-        if (AdiletPatterns.RussianDate().Match(text) is { Success: true } ru)
-        {
-            year = int.Parse(ru.Groups["y"].Value, CultureInfo.InvariantCulture);
-            month = Array.IndexOf(AdiletPatterns.RussianMonths, ru.Groups["month"].Value.ToLowerInvariant()) + 1;
-            day = int.Parse(ru.Groups["d"].Value, CultureInfo.InvariantCulture);
-        }
-        else if (AdiletPatterns.KazakhDate().Match(text) is { Success: true } kk)
-        {
-            year = int.Parse(kk.Groups["y"].Value, CultureInfo.InvariantCulture);
-            month = Array.IndexOf(AdiletPatterns.KazakhMonths, kk.Groups["month"].Value.ToLowerInvariant()) + 1;
-            day = int.Parse(kk.Groups["d"].Value, CultureInfo.InvariantCulture);
-        }
-        else
+        var match = AdiletPatterns.RussianDate().Match(text) is { Success: true } ru ? ru : AdiletPatterns.KazakhDate().Match(text);
+        if (!match.Success)
         {
             return null;
         }
 
-        if (day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            throw new AdiletFormatException(source, line, $"invalid adoption date: day {day} of month {month} of {year}");
-        }
-
-        return new DateOnly(year, month, day);
+        return AdiletPatterns.TryReadDate(match, out var date, out var parts)
+            ? date
+            : throw new AdiletFormatException(source, line, $"invalid adoption date: day {parts.Day} of month {parts.Month} of {parts.Year}");
     }
 
     private static bool IsKindLine(string line) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Core.Adilet;
@@ -7,13 +8,15 @@ internal static partial class AdiletPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
-    /// <summary>Month names in the genitive («23 ноября»), January first.</summary>
-    public static readonly string[] RussianMonths =
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+    /// <summary>Russian month names in the genitive («23 ноября»), January first, as a regex alternation.</summary>
+    public const string RussianMonthNames = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 
-    /// <summary>Month stems («23 қарашадағы»), January first.</summary>
-    public static readonly string[] KazakhMonths =
-        ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+    /// <summary>Kazakh month stems («23 қарашадағы»), January first, as a regex alternation.</summary>
+    public const string KazakhMonthStems = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан";
+
+    private static readonly string[] RussianMonths = RussianMonthNames.Split('|');
+
+    private static readonly string[] KazakhMonths = KazakhMonthStems.Split('|');
 
     /// <summary>«Статья 14-1. Title», «Статья 1.», «Статья 1» (1995 Constitution), «14-1-бап. Title»; treaties number articles «Статья IV», «IV бап».</summary>
     [GeneratedRegex(@"^(?:Статья\s+(?<n>\d+(?:-\d+)*|[IVXLC]+)(?:\.\s*|\s*$)|(?<n>\d+(?:-\d+)*|[IVXLC]+)-?\s?бап(?:\.\s*|\s+|$))(?<title>.*)$", Options | RegexOptions.Singleline)]
@@ -67,12 +70,26 @@ internal static partial class AdiletPatterns
     public static partial Regex AmendingAct();
 
     /// <summary>«от 23 ноября 2015 года», «15 марта 2026 года».</summary>
-    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<month>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?<y>\d{4})\s+года", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<month>" + RussianMonthNames + @")\s+(?<y>\d{4})\s+года", Options | RegexOptions.IgnoreCase)]
     public static partial Regex RussianDate();
 
     /// <summary>«2015 жылғы 23 қарашадағы».</summary>
-    [GeneratedRegex(@"(?<y>\d{4})\s+жылғы\s+(?<d>\d{1,2})\s+(?<month>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)", Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<y>\d{4})\s+жылғы\s+(?<d>\d{1,2})\s+(?<month>" + KazakhMonthStems + ")", Options | RegexOptions.IgnoreCase)]
     public static partial Regex KazakhDate();
+
+    /// <summary>
+    /// The date a match of <see cref="RussianDate"/>, <see cref="KazakhDate"/> or a pattern with the same groups
+    /// (y, month, d) names; false, with the parts read, when that day does not exist.
+    /// </summary>
+    public static bool TryReadDate(Match match, out DateOnly date, out (int Year, int Month, int Day) parts)
+    {
+        var name = match.Groups["month"].Value.ToLowerInvariant();
+        var month = Array.IndexOf(RussianMonths, name) is var ru and >= 0 ? ru + 1 : Array.IndexOf(KazakhMonths, name) + 1;
+        parts = (int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture), month, int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+        var valid = parts.Year >= 1 && parts.Day >= 1 && parts.Day <= DateTime.DaysInMonth(parts.Year, month);
+        date = valid ? new DateOnly(parts.Year, month, parts.Day) : default;
+        return valid;
+    }
 
     /// <summary>The act's number: «№ 414-V ЗРК», «N 132», «№ 414-V ҚРЗ».</summary>
     [GeneratedRegex(@"(?:№|\bN)\s*(?<no>\d[\w\-/]*(?:\s+(?:ЗРК|ҚРЗ))?)", Options)]

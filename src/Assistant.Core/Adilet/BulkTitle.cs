@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Core.Adilet;
@@ -25,13 +24,8 @@ internal static partial class BulkTitle
             return null;
         }
 
-        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        var month = match.Groups["ru"].Success
-            ? Array.IndexOf(AdiletPatterns.RussianMonths, match.Groups["ru"].Value.ToLowerInvariant()) + 1
-            : Array.IndexOf(AdiletPatterns.KazakhMonths, match.Groups["kk"].Value.ToLowerInvariant()) + 1;
-        return year is >= 1900 and <= 2100 && day <= DateTime.DaysInMonth(year, month)
-            ? (new DateOnly(year, month, day), match.Groups["no"].Value)
+        return AdiletPatterns.TryReadDate(match, out var date, out _) && date.Year is >= 1900 and <= 2100
+            ? (date, match.Groups["no"].Value)
             : null;
     }
 
@@ -39,6 +33,6 @@ internal static partial class BulkTitle
     private static partial Regex StatusWord();
 
     /// <summary>«от 22 декабря 2023 года № 9-1», «от 2 февраля 1996 г. N 144», «2018 жылғы 13 наурыздағы № 25 13».</summary>
-    [GeneratedRegex(@"(?:(?<d>\d{1,2})\s+(?<ru>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?<y>\d{4})\s*(?:года|г\.)?|(?<y>\d{4})\s*жылғы\s+(?<d>\d{1,2})\s+(?<kk>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*)\s*(?:№|N)\s*(?<no>\d[\w\-/]*(?:\s\d[\w\-/]*)*)", Options)]
+    [GeneratedRegex(@"(?:(?<d>\d{1,2})\s+(?<month>" + AdiletPatterns.RussianMonthNames + @")\s+(?<y>\d{4})\s*(?:года|г\.)?|(?<y>\d{4})\s*жылғы\s+(?<d>\d{1,2})\s+(?<month>" + AdiletPatterns.KazakhMonthStems + @")\w*)\s*(?:№|N)\s*(?<no>\d[\w\-/]*(?:\s\d[\w\-/]*)*)", Options)]
     private static partial Regex Dated();
 }
