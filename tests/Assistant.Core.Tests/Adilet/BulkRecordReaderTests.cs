@@ -46,6 +46,8 @@ public class BulkRecordReaderTests
     [InlineData("О внесении изменения в постановление ревизионной комиссии по Актюбинской области от 14 марта 2018 года № 4 Об утверждении Методики оценки деятельности Новый Постановление ревизионной комиссии от 2")]
     [InlineData("Стратегиясын бекіту туралы Жаңа Қазақстан Республикасы Үкіметінің 2020 жылғы 30 желтоқсанд")]
     [InlineData("Бюджет туралы шешім 2020 жылғы 31 ақпандағы № 5")]
+    [InlineData("Новый Решение маслихата от 0 января 2020 года № 5")]
+    [InlineData("Жаңа мәслихатының 0000 жылғы 5 қаңтардағы № 5 шешімі")]
     public void A_bulk_title_cut_before_its_own_date_or_with_an_impossible_one_gives_none(string title)
     {
         var act = BulkRecordReader.ReadRecord(Record("x-1", title), "x.jsonl", 1).Act!;
