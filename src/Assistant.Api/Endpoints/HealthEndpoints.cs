@@ -22,6 +22,7 @@ internal static class HealthEndpoints
         {
             status = catalogReady ? "ready" : "not ready",
             catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms },
+            lexicalIndex = LexicalIndex(catalog.LexicalIndex),
             vectors = new
             {
                 state = dense.State,
@@ -42,4 +43,14 @@ internal static class HealthEndpoints
         };
         return catalogReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>Where searches rank now: FTS5 answers while the in-memory index is built, only slower.</summary>
+    private static object LexicalIndex(LexicalIndexState state) => new
+    {
+        kind = state.Kind == LexicalIndexKind.Memory ? "memory" : "fts5",
+        state = state.Kind == LexicalIndexKind.Fts5 ? "ready" : state.Current ? "ready" : state.Building ? "building" : "stale",
+        rankingIn = state.Kind == LexicalIndexKind.Memory && state.Current ? "memory" : "fts5",
+        norms = state.Norms,
+        terms = state.Terms,
+    };
 }

@@ -68,7 +68,11 @@ internal static class HostingExtensions
         });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-        services.AddSingleton(provider => LegalCatalog.Open(CatalogPath(provider), provider.GetRequiredService<ILogger<LegalCatalog>>()));
+        services.AddSingleton(provider => LegalCatalog.Open(
+            CatalogPath(provider),
+            provider.GetRequiredService<ILogger<LegalCatalog>>(),
+            lexicalIndex: provider.GetRequiredService<IConfiguration>().GetValue("Catalog:LexicalIndex", LexicalIndexKind.Memory)));
+        services.AddHostedService<LexicalIndexWarmUp>();
         services.AddSingleton<IConversationStore>(provider => ConversationStore.Open(CatalogPath(provider)));
         services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
     }

@@ -29,6 +29,21 @@ public static class TextFolding
         }
     }
 
+    /// <summary>
+    /// Folds like <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> but turns every «i» into «і», whatever its
+    /// neighbours: a term of the text, folded or not, is then a substring of the text folded this way, which makes a
+    /// cheap test for which parts of a text can hold a term.
+    /// </summary>
+    public static void FoldLoosely(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        // Without the neighbour test every step is a vectorised pass.
+        var folded = destination[..source.Length];
+        source.ToLowerInvariant(folded);
+        folded.Replace('ё', 'е');
+        folded.Replace('\u00A0', ' ');
+        folded.Replace('i', 'і');
+    }
+
     private static char FoldChar(ReadOnlySpan<char> text, int index)
     {
         var c = char.ToLowerInvariant(text[index]);

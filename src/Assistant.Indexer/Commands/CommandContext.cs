@@ -14,10 +14,12 @@ internal sealed class CommandContext(IndexerSettings settings, ILoggerFactory lo
 
     public string CatalogPath(ParseResult parse) => parse.GetValue(CliOptions.Database) ?? Settings.CatalogPath;
 
-    public LegalCatalog OpenCatalog(string path) => LegalCatalog.Open(path, Loggers.CreateLogger<LegalCatalog>());
+    public LegalCatalog OpenCatalog(string path, LexicalIndexKind lexicalIndex = LexicalIndexKind.Fts5) =>
+        LegalCatalog.Open(path, Loggers.CreateLogger<LegalCatalog>(), lexicalIndex: lexicalIndex);
 
     /// <summary>Opens a catalog for reading, with a clear message when it has not been built yet.</summary>
-    public LegalCatalog OpenExistingCatalog(ParseResult parse)
+    /// <param name="lexicalIndex">Memory for commands that search many times: building the index costs seconds on a large catalog.</param>
+    public LegalCatalog OpenExistingCatalog(ParseResult parse, LexicalIndexKind lexicalIndex = LexicalIndexKind.Fts5)
     {
         var path = CatalogPath(parse);
         if (!File.Exists(path))
@@ -25,7 +27,7 @@ internal sealed class CommandContext(IndexerSettings settings, ILoggerFactory lo
             throw new CommandException($"No catalog at '{path}': run 'indexer ingest <paths>' first, or pass --db.");
         }
 
-        return OpenCatalog(path);
+        return OpenCatalog(path, lexicalIndex);
     }
 }
 

@@ -23,6 +23,7 @@ internal sealed class ActWriter : IDisposable
     private readonly SqliteCommand _insertNote;
     private readonly SqliteCommand _insertReference;
     private readonly SqliteCommand _markCurrent;
+    private readonly SqliteCommand _nextGeneration;
     private readonly SqliteCommand[] _all;
 
     public ActWriter(SqliteConnection connection)
@@ -73,7 +74,8 @@ internal sealed class ActWriter : IDisposable
             RETURNING edition, is_current
             """,
             "$id", "$language");
-        _all = [_indexedNorms, _deleteFts, _deleteAct, _insertAct, _insertNorm, _insertFts, _insertFootnote, _insertNote, _insertReference, _markCurrent];
+        _nextGeneration = Command(CatalogGeneration.IncrementSql);
+        _all = [_indexedNorms, _deleteFts, _deleteAct, _insertAct, _insertNorm, _insertFts, _insertFootnote, _insertNote, _insertReference, _markCurrent, _nextGeneration];
     }
 
     public ActSaveResult Save(Act act)
@@ -103,6 +105,7 @@ internal sealed class ActWriter : IDisposable
             }
 
             var isCurrent = MarkCurrent(act.Id, language, edition);
+            _nextGeneration.ExecuteNonQuery();
             transaction.Commit();
             return new ActSaveResult(act.Id, act.Language, act.Edition, isCurrent, counts.Norms, counts.Resolved, counts.Unresolved);
         }

@@ -12,6 +12,9 @@ internal sealed class CatalogReader(SqliteConnection connection)
 {
     private const int PartTextLength = 160;
 
+    /// <inheritdoc cref="CatalogGeneration"/>
+    public long Generation() => CatalogGeneration.Read(connection);
+
     public NormDetails? GetNorm(NormId id, Language? language, string? edition)
     {
         using var command = connection.CreateCommand();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
 using Assistant.Core.Norms;
+using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Assistant.Storage.Catalog;
 
 /// <summary>
-/// The SQLite catalog of acts and norms, with an FTS5 lexical index over top-level norms. Every edition of every
-/// language version of an act is kept; the newest edition per act and language is current. Reads run side by side,
-/// each on a connection of its own; saves take turns on the one writing connection.
+/// The SQLite catalog of acts and norms, with an FTS5 lexical index over top-level norms (and, when asked for, a copy
+/// of it in memory that searches much faster). Every edition of every language version of an act is kept; the newest
+/// edition per act and language is current. Reads run side by side, each on a connection of its own; saves take turns
+/// on the one writing connection.
 /// </summary>
 public sealed class LegalCatalog : IDisposable
 {
@@ -19,20 +21,26 @@ public sealed class LegalCatalog : IDisposable
     private readonly ILogger<LegalCatalog> _logger;
     private readonly ActWriter _writer;
     private readonly ReaderPool _readers;
+    private readonly LiveTermIndex? _termIndex;
     private readonly Lock _gate = new();
 
-    private LegalCatalog(SqliteConnection connection, ReaderPool readers, ILogger<LegalCatalog> logger)
+    private LegalCatalog(SqliteConnection connection, ReaderPool readers, LiveTermIndex? termIndex, ILogger<LegalCatalog> logger)
     {
         _connection = connection;
         _logger = logger;
         _writer = new ActWriter(connection);
         _readers = readers;
+        _termIndex = termIndex;
     }
 
     /// <summary>Opens the catalog at <paramref name="path"/>, creating the file, its folder and the schema when absent.</summary>
     /// <param name="readers">How many reads may run at once, each on its own connection; null: one per processor, at least two.</param>
+    /// <param name="lexicalIndex">
+    /// Where lexical search ranks. <see cref="LexicalIndexKind.Memory"/> suits a process that searches many times
+    /// (the API, bench search): a large catalog is indexed in the background after a save, and FTS5 answers meanwhile.
+    /// </param>
     /// <exception cref="InvalidDataException">The file exists but is not a RagLegal catalog of this schema version.</exception>
-    public static LegalCatalog Open(string path, ILogger<LegalCatalog>? logger = null, int? readers = null)
+    public static LegalCatalog Open(string path, ILogger<LegalCatalog>? logger = null, int? readers = null, LexicalIndexKind lexicalIndex = LexicalIndexKind.Fts5)
     {
         var size = readers ?? Math.Max(2, Environment.ProcessorCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(readers));
@@ -40,7 +48,36 @@ public sealed class LegalCatalog : IDisposable
         var connection = CatalogFile.OpenWriter(fullPath);
         var catalogLogger = logger ?? NullLogger<LegalCatalog>.Instance;
         CatalogLog.Opened(catalogLogger, fullPath, CatalogSchema.Version);
-        return new LegalCatalog(connection, new ReaderPool(fullPath, size), catalogLogger);
+        var termIndex = lexicalIndex == LexicalIndexKind.Memory ? new LiveTermIndex(fullPath, catalogLogger) : null;
+        return new LegalCatalog(connection, new ReaderPool(fullPath, size, termIndex), termIndex, catalogLogger);
+    }
+
+    /// <summary>Where lexical search ranks now, and how big the in-memory index is.</summary>
+    public LexicalIndexState LexicalIndex
+    {
+        get
+        {
+            if (_termIndex is null)
+            {
+                return new LexicalIndexState(LexicalIndexKind.Fts5, Current: false, Building: false, 0, 0);
+            }
+
+            var latest = _termIndex.Latest;
+            var current = latest is not null && latest.Generation == _readers.Read((_, reader) => reader.Generation());
+            return new LexicalIndexState(LexicalIndexKind.Memory, current, _termIndex.Building, latest?.Norms ?? 0, latest?.Terms ?? 0);
+        }
+    }
+
+    /// <summary>
+    /// Builds the in-memory lexical index of the catalog as it is now, unless it is built already, so that the
+    /// searches after it do not fall back to FTS5. Nothing to do when the catalog ranks in FTS5.
+    /// </summary>
+    public async Task PrepareLexicalIndexAsync(CancellationToken cancellationToken)
+    {
+        if (_termIndex is not null)
+        {
+            await _termIndex.BuildAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -55,7 +92,6 @@ public sealed class LegalCatalog : IDisposable
             try
             {
                 var result = _writer.Save(act);
-                _readers.NormsChanged();
                 CatalogLog.Saved(_logger, act.Id, act.Language, act.Edition, result.Norms, result.IsCurrent);
                 return result;
             }
@@ -146,6 +182,7 @@ public sealed class LegalCatalog : IDisposable
 
     public void Dispose()
     {
+        _termIndex?.Dispose();
         _readers.Dispose();
         _writer.Dispose();
         _connection.Dispose();

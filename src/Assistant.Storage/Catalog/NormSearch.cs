@@ -5,16 +5,18 @@ using Assistant.Core.Acts;
 using Assistant.Core.Citations;
 using Assistant.Core.Norms;
 using Assistant.Core.Text;
+using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
 
 namespace Assistant.Storage.Catalog;
 
 /// <summary>
-/// Lexical search: bm25 inside FTS5 over a bounded candidate list (heading weighted 4:1 over body), filtered by a
-/// join afterwards, with the bound widened when filters removed too many. Norms the query names come first, then
-/// hits within the codes it names, then the rest.
+/// Lexical search: bm25 (heading weighted 4:1 over body) over the norms that have the query's rarer terms, from
+/// the in-memory <see cref="TermIndex"/> when the catalog keeps one for this generation, else inside FTS5 over a
+/// bounded candidate list filtered by a join afterwards, the bound widened when filters removed too many. Norms the
+/// query names come first, then hits within the codes it names, then the rest.
 /// </summary>
-internal sealed class NormSearch(SqliteConnection connection)
+internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? termIndex)
 {
     /// <summary>A term in more than this share of norms is dropped when the query has rarer terms: it barely ranks.</summary>
     private const double CommonTermShare = 0.2;
@@ -29,9 +31,10 @@ internal sealed class NormSearch(SqliteConnection connection)
     private const int MaxCachedTerms = 50_000;
 
     private long? _normCount;
+    private long _generation = -1;
 
-    // Counting a term's norms reads its whole doclist (milliseconds for common terms), and questions share their
-    // vocabulary, so counts are kept until the next save.
+    // Counting a term's norms in FTS5 reads its whole doclist (milliseconds for common terms), and questions share
+    // their vocabulary, so counts are kept until the next save.
     private readonly Dictionary<string, long> _termNorms = new(StringComparer.Ordinal);
 
     /// <summary>A range «статьи 120-135» is expanded to at most this many articles.</summary>
@@ -40,8 +43,8 @@ internal sealed class NormSearch(SqliteConnection connection)
     /// <summary>The score of a norm the query names: above any bm25 score, and finite so that it serialises.</summary>
     public const double NamedScore = double.MaxValue;
 
-    private const double HeadingWeight = 4.0;
-    private const double BodyWeight = 1.0;
+    public const double HeadingWeight = 4.0;
+    public const double BodyWeight = 1.0;
 
     // The language column only filters: it weighs nothing.
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(norm_fts, {HeadingWeight}, {BodyWeight}, 0)");
@@ -96,7 +99,12 @@ internal sealed class NormSearch(SqliteConnection connection)
 
     private List<SearchHit> Lexical(SearchQuery query, HashSet<string> terms, int wanted)
     {
-        var match = MatchExpression(SplitByFrequency(terms), query.Language);
+        if (query.Edition is null && termIndex?.For(connection, _generation, NormCount()) is { } index)
+        {
+            return InMemory(index, query, terms, wanted);
+        }
+
+        var match = MatchExpression(SplitByFrequency(terms, NormsInFts), query.Language);
         using var command = connection.CreateCommand();
         var filters = new StringBuilder(query.Edition is null ? "a.is_current = 1" : "a.edition = $edition");
         command.Parameters.AddWithValue("$match", match);
@@ -172,11 +180,61 @@ internal sealed class NormSearch(SqliteConnection connection)
         return [];
     }
 
-    /// <summary>Norms are stored or replaced: term statistics change.</summary>
-    public void Invalidate()
+    /// <summary>The catalog's generation as a read transaction saw it: when it moved on, term statistics changed.</summary>
+    public void SeeGeneration(long generation)
     {
-        _normCount = null;
-        _termNorms.Clear();
+        if (generation != _generation)
+        {
+            _generation = generation;
+            _normCount = null;
+            _termNorms.Clear();
+        }
+    }
+
+    private List<SearchHit> InMemory(TermIndex index, SearchQuery query, HashSet<string> terms, int wanted)
+    {
+        IReadOnlySet<long>? actKeys = null;
+        if (query.ActId is not null)
+        {
+            using var acts = connection.CreateCommand();
+            acts.CommandText = "SELECT act_key FROM acts WHERE id = $act AND is_current = 1";
+            acts.Parameters.AddWithValue("$act", query.ActId);
+            var keys = new HashSet<long>();
+            using (var reader = acts.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetInt64(0));
+                }
+            }
+
+            actKeys = keys;
+        }
+
+        var ranked = index.Rank(SplitByFrequency(terms, index.NormsWith), new NormFilter(query.Language, query.Kind, !query.IncludeNotInForce, actKeys), wanted);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text
+            FROM norms n JOIN acts a ON a.act_key = n.act_key WHERE n.norm_key = $key
+            """;
+        var key = command.Parameters.AddWithValue("$key", 0L);
+        var hits = new List<SearchHit>(ranked.Count);
+        foreach (var norm in ranked)
+        {
+            key.Value = norm.NormKey;
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new InvalidDataException($"Norm key {norm.NormKey} is in the lexical index of generation {index.Generation} but not in the catalog.");
+            }
+
+            var language = LanguageCodes.Parse(reader.GetString(1));
+            var id = StoredNormId.Read(reader.GetString(2), reader.GetString(0));
+            var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
+            hits.Add(SearchHit.FromNorm(id, language, reader.GetString(3), heading, reader.GetString(5), terms, norm.Score, namedInQuery: false));
+        }
+
+        return hits;
     }
 
     /// <summary>
@@ -204,34 +262,16 @@ internal sealed class NormSearch(SqliteConnection connection)
     /// rare terms select norms; common ones rank the selected norms; the most common ones are dropped, as they cost
     /// much and tell little. A query of common terms only is selected by its rarest.
     /// </summary>
-    private QueryTerms SplitByFrequency(HashSet<string> terms)
+    private QueryTerms SplitByFrequency(HashSet<string> terms, Func<string, long> normsWith)
     {
-        _normCount ??= Count("SELECT count(*) FROM norms WHERE parent_key IS NULL");
-        if (_normCount < PruningFrom)
+        var normCount = NormCount();
+        if (normCount < PruningFrom)
         {
             return new QueryTerms([.. terms], []);
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM norm_fts_terms WHERE term = $term";
-        var term = command.Parameters.AddWithValue("$term", string.Empty);
-        if (_termNorms.Count > MaxCachedTerms)
-        {
-            _termNorms.Clear();
-        }
-
         var present = terms
-            .Select(candidate =>
-            {
-                if (!_termNorms.TryGetValue(candidate, out var norms))
-                {
-                    term.Value = candidate;
-                    norms = command.ExecuteScalar() as long? ?? 0;
-                    _termNorms[candidate] = norms;
-                }
-
-                return (Term: candidate, Norms: norms);
-            })
+            .Select(candidate => (Term: candidate, Norms: normsWith(candidate)))
             .Where(found => found.Norms > 0)
             .OrderBy(found => found.Norms)
             .ThenBy(found => found.Term, StringComparer.Ordinal)
@@ -241,24 +281,49 @@ internal sealed class NormSearch(SqliteConnection connection)
             return new QueryTerms([.. terms], []);
         }
 
-        var selecting = present.Where(found => found.Norms <= _normCount * SelectingTermShare).Select(found => found.Term).ToList();
+        var selecting = present.Where(found => found.Norms <= normCount * SelectingTermShare).Select(found => found.Term).ToList();
         if (selecting.Count == 0)
         {
             selecting.Add(present[0].Term);
         }
 
         var scoring = present
-            .Where(found => !selecting.Contains(found.Term) && found.Norms <= _normCount * CommonTermShare)
+            .Where(found => !selecting.Contains(found.Term) && found.Norms <= normCount * CommonTermShare)
             .Select(found => found.Term)
             .ToList();
         return new QueryTerms(selecting, scoring);
     }
 
-    private long Count(string sql)
+    private long NormCount()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        if (_normCount is null)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM norms WHERE parent_key IS NULL";
+            _normCount = (long)command.ExecuteScalar()!;
+        }
+
+        return _normCount.Value;
+    }
+
+    /// <summary>A term's norms as FTS5 counts them, cached.</summary>
+    private long NormsInFts(string term)
+    {
+        if (_termNorms.Count > MaxCachedTerms)
+        {
+            _termNorms.Clear();
+        }
+
+        if (!_termNorms.TryGetValue(term, out var norms))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT doc FROM norm_fts_terms WHERE term = $term";
+            command.Parameters.AddWithValue("$term", term);
+            norms = command.ExecuteScalar() as long? ?? 0;
+            _termNorms[term] = norms;
+        }
+
+        return norms;
     }
 
     private bool HasMoreThan(string match, int candidates)

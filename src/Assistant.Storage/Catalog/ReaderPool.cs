@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Assistant.Storage.Catalog.Lexical;
 
 namespace Assistant.Storage.Catalog;
 
@@ -6,26 +7,20 @@ namespace Assistant.Storage.Catalog;
 /// Reader sessions handed out one caller each, so that reads run side by side; sessions are opened as callers
 /// first need them, up to the pool's size, and callers beyond it wait for one to come back.
 /// </summary>
-internal sealed class ReaderPool(string fullPath, int size) : IDisposable
+internal sealed class ReaderPool(string fullPath, int size, LiveTermIndex? termIndex) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(size, size);
     private readonly ConcurrentBag<ReaderSession> _idle = [];
     private readonly ConcurrentQueue<ReaderSession> _opened = new();
-    private long _generation;
-
-    /// <summary>Norms were stored: every session drops what it cached before its next read.</summary>
-    public void NormsChanged() => Interlocked.Increment(ref _generation);
-
     public T Read<T>(Func<NormSearch, CatalogReader, T> read)
     {
         _slots.Wait();
         try
         {
-            var generation = Interlocked.Read(ref _generation);
-            var session = _idle.TryTake(out var idle) ? idle : Open(generation);
+            var session = _idle.TryTake(out var idle) ? idle : Open();
             try
             {
-                return session.Read(generation, read);
+                return session.Read(read);
             }
             finally
             {
@@ -48,9 +43,9 @@ internal sealed class ReaderPool(string fullPath, int size) : IDisposable
         _slots.Dispose();
     }
 
-    private ReaderSession Open(long generation)
+    private ReaderSession Open()
     {
-        var session = new ReaderSession(CatalogFile.OpenReader(fullPath), generation);
+        var session = new ReaderSession(CatalogFile.OpenReader(fullPath), termIndex);
         _opened.Enqueue(session);
         return session;
     }

@@ -95,6 +95,42 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
         Assert.Equal("ready", ready.GetProperty("catalog").GetProperty("state").GetString());
         Assert.Equal("not configured", ready.GetProperty("model").GetProperty("state").GetString());
         Assert.Equal("lexical", ready.GetProperty("vectors").GetProperty("mode").GetString());
+        Assert.Equal("memory", ready.GetProperty("lexicalIndex").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Searches_rank_in_the_in_memory_index_once_start_up_has_built_it()
+    {
+        using var client = _host.CreateClient();
+        var lexicalIndex = default(JsonElement);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            lexicalIndex = (await client.GetFromJsonAsync<JsonElement>(new Uri("/health/ready", UriKind.Relative))).GetProperty("lexicalIndex");
+        }
+        while (lexicalIndex.GetProperty("rankingIn").GetString() != "memory" && waited.Elapsed < TimeSpan.FromSeconds(30) && await Delay());
+
+        Assert.Equal("ready", lexicalIndex.GetProperty("state").GetString());
+        Assert.Equal("memory", lexicalIndex.GetProperty("rankingIn").GetString());
+        Assert.True(lexicalIndex.GetProperty("terms").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Configured_for_fts5_the_api_ranks_there()
+    {
+        using var host = new ApiHost(_catalogPath, new Dictionary<string, string?> { ["Catalog:LexicalIndex"] = "Fts5" });
+        using var client = host.CreateClient();
+
+        var lexicalIndex = (await client.GetFromJsonAsync<JsonElement>(new Uri("/health/ready", UriKind.Relative))).GetProperty("lexicalIndex");
+
+        Assert.Equal("fts5", lexicalIndex.GetProperty("kind").GetString());
+        Assert.Equal("fts5", lexicalIndex.GetProperty("rankingIn").GetString());
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(50);
+        return true;
     }
 
     [Fact]

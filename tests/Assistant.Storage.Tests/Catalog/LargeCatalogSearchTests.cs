@@ -5,14 +5,26 @@ using Assistant.Storage.Catalog;
 
 namespace Assistant.Storage.Tests.Catalog;
 
-public sealed class LargeCatalogSearchTests : IDisposable
+/// <summary>Term pruning, which starts at 10,000 norms, in FTS5; <see cref="InMemoryLargeCatalogSearchTests"/> runs it on the in-memory index.</summary>
+public class LargeCatalogSearchTests : IDisposable
 {
     private const string ActId = "Z9900000001";
 
     // One reader, so that searches before and after a save run on the same session and its cached norm count.
-    private readonly TemporaryCatalog _temporary = new(readers: 1);
+    private readonly TemporaryCatalog _temporary;
 
-    public void Dispose() => _temporary.Dispose();
+    public LargeCatalogSearchTests()
+        : this(LexicalIndexKind.Fts5)
+    {
+    }
+
+    protected LargeCatalogSearchTests(LexicalIndexKind lexicalIndex) => _temporary = new(readers: 1, lexicalIndex: lexicalIndex);
+
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void In_a_large_catalog_a_term_found_in_most_norms_is_left_out_of_ranking_when_rarer_terms_exist()
@@ -37,7 +49,7 @@ public sealed class LargeCatalogSearchTests : IDisposable
         Assert.Equal(new NormId(ActId, "7000"), Assert.Single(_temporary.Catalog.Search(new SearchQuery("общий порядок лицензирования"))).NormId);
     }
 
-    private static Act LargeLaw()
+    internal static Act LargeLaw()
     {
         var norms = Enumerable.Range(1, 12_000)
             .Select(number => number.ToString(CultureInfo.InvariantCulture))
@@ -46,3 +58,5 @@ public sealed class LargeCatalogSearchTests : IDisposable
         return TestActs.Act(ActId, norms, kind: ActKind.Law, title: "Закон о порядке");
     }
 }
+
+public sealed class InMemoryLargeCatalogSearchTests() : LargeCatalogSearchTests(LexicalIndexKind.Memory);

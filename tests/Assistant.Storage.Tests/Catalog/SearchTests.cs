@@ -5,12 +5,19 @@ using Assistant.Storage.Catalog;
 
 namespace Assistant.Storage.Tests.Catalog;
 
-public sealed class SearchTests : IDisposable
+/// <summary>Lexical search ranked in FTS5; <see cref="InMemorySearchTests"/> runs the same checks on the in-memory index.</summary>
+public class SearchTests : IDisposable
 {
-    private readonly TemporaryCatalog _temporary = new();
+    private readonly TemporaryCatalog _temporary;
 
     public SearchTests()
+        : this(LexicalIndexKind.Fts5)
     {
+    }
+
+    protected SearchTests(LexicalIndexKind lexicalIndex)
+    {
+        _temporary = new TemporaryCatalog(lexicalIndex: lexicalIndex);
         Catalog.SaveAct(TestActs.CriminalCodeRu());
         Catalog.SaveAct(TestActs.CriminalCodeKk());
         Catalog.SaveAct(TestActs.LabourCodeRu());
@@ -18,7 +25,11 @@ public sealed class SearchTests : IDisposable
 
     private LegalCatalog Catalog => _temporary.Catalog;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void A_heading_match_outranks_a_body_only_match()
@@ -163,3 +174,5 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(Language.Kk, hit.Language);
     }
 }
+
+public sealed class InMemorySearchTests() : SearchTests(LexicalIndexKind.Memory);

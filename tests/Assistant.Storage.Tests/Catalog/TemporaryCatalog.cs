@@ -6,13 +6,15 @@ namespace Assistant.Storage.Tests.Catalog;
 internal sealed class TemporaryCatalog : IDisposable
 {
     private readonly int? _readers;
+    private readonly LexicalIndexKind _lexicalIndex;
 
-    public TemporaryCatalog(int? readers = null)
+    public TemporaryCatalog(int? readers = null, LexicalIndexKind lexicalIndex = LexicalIndexKind.Fts5)
     {
         _readers = readers;
+        _lexicalIndex = lexicalIndex;
         Folder = Path.Combine(Path.GetTempPath(), "raglegal-catalog-" + Guid.NewGuid().ToString("N"));
         FilePath = Path.Combine(Folder, "nested", "catalog.db");
-        Catalog = LegalCatalog.Open(FilePath, readers: readers);
+        Catalog = LegalCatalog.Open(FilePath, readers: readers, lexicalIndex: lexicalIndex);
     }
 
     public string Folder { get; }
@@ -24,7 +26,7 @@ internal sealed class TemporaryCatalog : IDisposable
     public LegalCatalog Reopen()
     {
         Catalog.Dispose();
-        Catalog = LegalCatalog.Open(FilePath, readers: _readers);
+        Catalog = LegalCatalog.Open(FilePath, readers: _readers, lexicalIndex: _lexicalIndex);
         return Catalog;
     }
 
