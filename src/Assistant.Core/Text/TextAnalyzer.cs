@@ -42,9 +42,19 @@ public static class TextAnalyzer
     public static IReadOnlyList<string> Terms(string text, Language? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var terms = new List<string>(text.Length / 7);
+        var sink = new ListSink(new List<string>(text.Length / 7));
+        Scan(text, language, ref sink);
+        return sink.Terms;
+    }
+
+    /// <summary>
+    /// Tokenises and folds the text, and stems each folded word the sink wants, handing it the term: the one loop
+    /// behind <see cref="Terms"/> and <see cref="TermProbe"/>, so both read text alike.
+    /// </summary>
+    internal static void Scan<TSink>(ReadOnlySpan<char> span, Language? language, ref TSink sink)
+        where TSink : struct, ITermSink, allows ref struct
+    {
         Span<char> folded = stackalloc char[MaxTokenLength];
-        var span = text.AsSpan();
         var i = 0;
         while (i < span.Length)
         {
@@ -83,13 +93,11 @@ public static class TextAnalyzer
 
             var word = folded[..token.Length];
             TextFolding.Fold(token, word);
-            if (Analyze(word, digitsOnly, language) is { } term)
+            if (sink.Wants(word) && Analyze(word, digitsOnly, language) is { } term)
             {
-                terms.Add(term);
+                sink.Add(term);
             }
         }
-
-        return terms;
     }
 
     private static string? Analyze(ReadOnlySpan<char> word, bool digitsOnly, Language? language)
@@ -129,6 +137,15 @@ public static class TextAnalyzer
         }
 
         return language == Language.Kk ? Script.Kazakh : Script.Russian;
+    }
+
+    private struct ListSink(List<string> terms) : ITermSink
+    {
+        public readonly List<string> Terms => terms;
+
+        public readonly bool Wants(scoped ReadOnlySpan<char> word) => true;
+
+        public readonly void Add(string term) => terms.Add(term);
     }
 
     private enum Script

@@ -29,24 +29,9 @@ public static class TextFolding
         }
     }
 
-    /// <summary>
-    /// Folds like <see cref="Fold(ReadOnlySpan{char}, Span{char})"/> but turns every «i» into «і», whatever its
-    /// neighbours: a term of the text, folded or not, is then a substring of the text folded this way, which makes a
-    /// cheap test for which parts of a text can hold a term.
-    /// </summary>
-    public static void FoldLoosely(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        // Without the neighbour test every step is a vectorised pass.
-        var folded = destination[..source.Length];
-        source.ToLowerInvariant(folded);
-        folded.Replace('ё', 'е');
-        folded.Replace('\u00A0', ' ');
-        folded.Replace('i', 'і');
-    }
-
     private static char FoldChar(ReadOnlySpan<char> text, int index)
     {
-        var c = char.ToLowerInvariant(text[index]);
+        var c = Lower(text[index]);
         return c switch
         {
             'ё' => 'е',
@@ -55,6 +40,19 @@ public static class TextFolding
             _ => c,
         };
     }
+
+    /// <summary>
+    /// <see cref="char.ToLowerInvariant"/>, with the Latin and basic Cyrillic letters done here: for other letters it
+    /// asks ICU, which costs more than the rest of analysing a word.
+    /// </summary>
+    private static char Lower(char c) => c switch
+    {
+        >= 'a' and <= 'z' or >= 'а' and <= 'я' or >= 'ѐ' and <= 'џ' => c,
+        >= 'A' and <= 'Z' or >= 'А' and <= 'Я' => (char)(c + 0x20),
+        >= 'Ѐ' and <= 'Џ' => (char)(c + 0x50),
+        < '\u0080' => c,
+        _ => char.ToLowerInvariant(c),
+    };
 
     private static bool IsCyrillicNeighbour(ReadOnlySpan<char> text, int index) =>
         (index > 0 && IsCyrillic(text[index - 1])) || (index + 1 < text.Length && IsCyrillic(text[index + 1]));

@@ -88,12 +88,15 @@ internal sealed class TermIndex
             var selectingWeight = terms.Scoring.Count > 0 ? 2.0 : 1.0;
             foreach (var term in terms.Selecting)
             {
-                Accumulate(term, selectingWeight, filter, accumulator, select: true);
+                Select(term, selectingWeight, filter, accumulator);
             }
 
+            // Scoring terms only add to the norms selected, and are common: looking those few norms up in a long
+            // posting list beats walking all of it.
+            accumulator.Touched.Sort();
             foreach (var term in terms.Scoring)
             {
-                Accumulate(term, 1.0, filter, accumulator, select: false);
+                AddTo(term, accumulator);
             }
 
             return Best(accumulator, wanted);
@@ -105,30 +108,22 @@ internal sealed class TermIndex
         }
     }
 
-    private void Accumulate(string term, double weight, NormFilter filter, Accumulator accumulator, bool select)
+    private void Select(string term, double weight, NormFilter filter, Accumulator accumulator)
     {
         if (!_termIds.TryGetValue(term, out var id))
         {
             return;
         }
 
-        var start = _termStarts[id];
-        var end = _termStarts[id + 1];
-        var idf = Math.Log((_norms.Count - (end - start) + 0.5) / ((end - start) + 0.5));
-        if (idf <= 0)
-        {
-            idf = 1e-6;
-        }
-
-        var weighted = weight * idf * (K1 + 1);
+        var (start, end) = (_termStarts[id], _termStarts[id + 1]);
+        var weighted = weight * Idf(end - start) * (K1 + 1);
         var scores = accumulator.Scores;
         for (var posting = start; posting < end; posting++)
         {
             var norm = _postingNorms[posting];
             if (scores[norm] == 0)
             {
-                // Only selecting terms let a norm in; scoring terms add to norms already in.
-                if (!select || !filter.Admits(_norms, norm))
+                if (!filter.Admits(_norms, norm))
                 {
                     continue;
                 }
@@ -136,9 +131,64 @@ internal sealed class TermIndex
                 accumulator.Touched.Add(norm);
             }
 
-            var frequency = (NormSearch.HeadingWeight * _headingCounts[posting]) + (NormSearch.BodyWeight * _bodyCounts[posting]);
-            scores[norm] += weighted * frequency / (frequency + _lengthNorms[norm]);
+            scores[norm] += weighted * Saturated(posting, norm);
         }
+    }
+
+    /// <summary>Adds a term's bm25 to the selected norms (sorted) that have it, galloping through its postings.</summary>
+    private void AddTo(string term, Accumulator accumulator)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            return;
+        }
+
+        var (start, end) = (_termStarts[id], _termStarts[id + 1]);
+        var weighted = Idf(end - start) * (K1 + 1);
+        var scores = accumulator.Scores;
+        var postings = _postingNorms.AsSpan();
+        var at = start;
+        foreach (var norm in accumulator.Touched)
+        {
+            // Double the step until past the norm, then search the last step.
+            var step = 1;
+            var low = at;
+            while (low + step < end && postings[low + step] < norm)
+            {
+                low += step;
+                step *= 2;
+            }
+
+            var found = postings[low..Math.Min(low + step + 1, end)].BinarySearch(norm);
+            if (found >= 0)
+            {
+                at = low + found;
+                scores[norm] += weighted * Saturated(at, norm);
+            }
+            else
+            {
+                at = low + ~found;
+            }
+
+            if (at >= end)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>FTS5's idf: never below a millionth, so that a very common term still counts a little.</summary>
+    private double Idf(int norms)
+    {
+        var idf = Math.Log((_norms.Count - norms + 0.5) / (norms + 0.5));
+        return idf <= 0 ? 1e-6 : idf;
+    }
+
+    /// <summary>The posting's column-weighted count, saturated by its norm's length: bm25 without the idf.</summary>
+    private double Saturated(int posting, int norm)
+    {
+        var frequency = (NormSearch.HeadingWeight * _headingCounts[posting]) + (NormSearch.BodyWeight * _bodyCounts[posting]);
+        return frequency / (frequency + _lengthNorms[norm]);
     }
 
     private List<RankedNorm> Best(Accumulator accumulator, int wanted)
