@@ -6,7 +6,7 @@ namespace Assistant.Api.Hosting;
 /// Builds the catalog's in-memory lexical index right after start-up, so that the first searches need not wait
 /// for one to find it missing. The API serves meanwhile: searches rank in FTS5 until it is ready.
 /// </summary>
-internal sealed partial class LexicalIndexWarmUp(LegalCatalog catalog, ILogger<LexicalIndexWarmUp> logger) : BackgroundService
+internal sealed class LexicalIndexWarmUp(LegalCatalog catalog) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,12 +17,9 @@ internal sealed partial class LexicalIndexWarmUp(LegalCatalog catalog, ILogger<L
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidDataException or IOException or OutOfMemoryException)
         {
-            Failed(logger, e);
+            // The catalog logged the failure; searches stay on FTS5, and the next stale search tries again.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The in-memory lexical index could not be built at start-up; searches rank in FTS5")]
-    private static partial void Failed(ILogger logger, Exception exception);
 }

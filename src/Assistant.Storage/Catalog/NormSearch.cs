@@ -54,6 +54,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
     public IReadOnlyList<SearchHit> Search(SearchQuery query, IReadOnlyList<CitedNorms> cited)
     {
         ArgumentNullException.ThrowIfNull(query);
+        SeeGeneration(CatalogGeneration.Read(connection));
         var top = Math.Max(query.Top, 1);
         var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
         var hits = new List<SearchHit>();
@@ -158,10 +159,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             {
                 while (reader.Read())
                 {
-                    var hitLanguage = LanguageCodes.Parse(reader.GetString(1));
-                    var id = StoredNormId.Read(reader.GetString(2), reader.GetString(0));
-                    var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
-                    hits.Add(SearchHit.FromNorm(id, hitLanguage, reader.GetString(3), heading, reader.GetString(5), terms, -reader.GetDouble(6), namedInQuery: false));
+                    hits.Add(LexicalHit(reader, terms, -reader.GetDouble(6)));
                     ranked = reader.GetInt64(7);
                 }
             }
@@ -180,8 +178,11 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
         return [];
     }
 
-    /// <summary>The catalog's generation as a read transaction saw it: when it moved on, term statistics changed.</summary>
-    public void SeeGeneration(long generation)
+    /// <summary>
+    /// The catalog's generation as this read transaction sees it: when saves moved it on, from this process or
+    /// another, term statistics changed.
+    /// </summary>
+    private void SeeGeneration(long generation)
     {
         if (generation != _generation)
         {
@@ -228,13 +229,18 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
                 throw new InvalidDataException($"Norm key {norm.NormKey} is in the lexical index of generation {index.Generation} but not in the catalog.");
             }
 
-            var language = LanguageCodes.Parse(reader.GetString(1));
-            var id = StoredNormId.Read(reader.GetString(2), reader.GetString(0));
-            var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
-            hits.Add(SearchHit.FromNorm(id, language, reader.GetString(3), heading, reader.GetString(5), terms, norm.Score, namedInQuery: false));
+            hits.Add(LexicalHit(reader, terms, norm.Score));
         }
 
         return hits;
+    }
+
+    /// <summary>A hit from a row of norm_id, language, act id, act title, heading, text: what both rankers select.</summary>
+    private static SearchHit LexicalHit(SqliteDataReader reader, HashSet<string> terms, double score)
+    {
+        var id = StoredNormId.Read(reader.GetString(2), reader.GetString(0));
+        var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
+        return SearchHit.FromNorm(id, LanguageCodes.Parse(reader.GetString(1)), reader.GetString(3), heading, reader.GetString(5), terms, score, namedInQuery: false);
     }
 
     /// <summary>

@@ -19,13 +19,11 @@ internal sealed class ReaderSession : IDisposable
 
     /// <summary>
     /// Runs <paramref name="read"/> in one read transaction, so that it sees a single commit even while an act is
-    /// being replaced. The catalog's generation is read in it too: when saves moved it on, from this process or
-    /// another, what the search cached of older commits is dropped.
+    /// being replaced.
     /// </summary>
     public T Read<T>(Func<NormSearch, CatalogReader, T> read)
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
-        _search.SeeGeneration(CatalogGeneration.Read(_connection));
         var result = read(_search, _reader);
         transaction.Commit();
         return result;

@@ -107,7 +107,7 @@ internal sealed class LiveTermIndex(string catalogPath, ILogger logger) : IDispo
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is SqliteException or InvalidDataException or OutOfMemoryException)
+        catch (Exception e) when (e is SqliteException or InvalidDataException or IOException or OutOfMemoryException)
         {
             LexicalIndexLog.BuildFailed(logger, e);
             throw;
