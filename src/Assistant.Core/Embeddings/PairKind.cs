@@ -17,4 +17,10 @@ public enum PairKind
 
     /// <summary>The Russian and the Kazakh text of the same norm.</summary>
     Translation,
+
+    /// <summary>A Russian and a Kazakh article of acts that share neither id nor registration, aligned by content.</summary>
+    AlignedTranslation,
+
+    /// <summary>A Russian and a Kazakh word that the translation pairs show to mean the same (see <c>TranslationLexicon</c>).</summary>
+    WordTranslation,
 }

@@ -80,10 +80,31 @@ public sealed class PairMiner
             }
         }
 
+        var paired = bilingual.SelectMany(b => new[] { b.Russian, b.Kazakh }).ToHashSet(ReferenceEqualityComparer.Instance);
         return new MinedPairs(training, heldOut, newest.Count)
         {
             Translated = [.. bilingual.Select(b => new ActTranslation(b.Russian.Id, b.Kazakh.Id, b.MatchedBy))],
-        };
+            Unpaired = [.. newest.Where(act => !paired.Contains(act)).SelectMany(Articles)],
+        }.WithLexicon(options);
+    }
+
+    /// <summary>The articles of an act with enough of them to align, each as its heading and text.</summary>
+    private IEnumerable<UnpairedArticle> Articles(MinedAct act)
+    {
+        var articles = act.Norms.Where(n => n.Id.Article is not null && n.Id.Annex is null).ToList();
+        if (articles.Count < options.MinAlignedArticles)
+        {
+            yield break;
+        }
+
+        foreach (var article in articles)
+        {
+            var texts = article.SelfAndDescendants().Select(n => n.Text).Prepend(article.Heading).OfType<string>();
+            if (ClippedText.Of(string.Join(' ', texts), options) is { } text)
+            {
+                yield return new UnpairedArticle(act.Id, act.Language, article.Id, text);
+            }
+        }
     }
 
     private MinedNorm Compact(Norm norm) => new(

@@ -36,6 +36,15 @@ public sealed record PairMiningOptions
     /// <summary>…and when the longer is at most this many times the shorter.</summary>
     public double MaxTranslationLengthRatio { get; init; } = 2;
 
+    /// <summary>Acts found in one language only are offered for alignment by content when they have this many articles.</summary>
+    public int MinAlignedArticles { get; init; } = 8;
+
+    /// <summary>Word translations are read off stems found together in at least this many training translation pairs…</summary>
+    public int LexiconMinPairs { get; init; } = 3;
+
+    /// <summary>…with a Dice coefficient of at least this.</summary>
+    public double LexiconMinDice { get; init; } = 0.5;
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {
@@ -52,5 +61,9 @@ public sealed record PairMiningOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MinNormNumberAgreement, 0, nameof(MinNormNumberAgreement));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinNormNumberAgreement, 1, nameof(MinNormNumberAgreement));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTranslationLengthRatio, 1, nameof(MaxTranslationLengthRatio));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinAlignedArticles, 1, nameof(MinAlignedArticles));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LexiconMinPairs, 1, nameof(LexiconMinPairs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LexiconMinDice, 0, nameof(LexiconMinDice));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(LexiconMinDice, 1, nameof(LexiconMinDice));
     }
 }

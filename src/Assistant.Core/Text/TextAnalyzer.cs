@@ -20,6 +20,10 @@ public static class TextAnalyzer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RussianStopWords = StopWords.Russian.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KazakhStopWords = StopWords.Kazakh.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The function words the analyzer drops, in folded form: also what a dense model should not weigh.</summary>
+    public static IReadOnlyCollection<string> StopWordsOf(Language language) =>
+        language == Language.Kk ? StopWords.Kazakh : StopWords.Russian;
+
     /// <summary>The terms of the text joined by single spaces: what the lexical index stores.</summary>
     public static string Normalize(string text, Language? language = null)
     {

@@ -40,9 +40,13 @@ internal static class TrainEmbedderCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training pairs", DefaultValueFactory = _ => new TrainerOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of mining, initialisation and batch order", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Training threads", DefaultValueFactory = _ => new TrainerOptions().Threads };
+        var alignment = new Option<bool>("--align-by-content")
+        {
+            Description = "Pair acts found in one language only with their translations by content, then train again with their aligned articles",
+        };
         var command = new Command("train-embedder", "Train the bilingual static embedding model from the corpus itself, without labels")
         {
-            corpus, output, vocabulary, dims, epochs, seed, threads,
+            corpus, output, vocabulary, dims, epochs, seed, threads, alignment,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,6 +69,7 @@ internal static class TrainEmbedderCommand
             var options = new TrainingOptions(paths, vocab)
             {
                 Mining = new() { Seed = seedValue },
+                AlignByContent = parse.GetValue(alignment),
                 Trainer = new()
                 {
                     Dimensions = parse.GetValue(dims),
@@ -94,13 +99,21 @@ internal static class TrainEmbedderCommand
                     Dimensions = result.Model.Dimensions,
                     Tokenizer = Path.GetFileName(vocab),
                 });
-                File.WriteAllText(Path.Combine(staging, ReportFileName), JsonSerializer.Serialize(result.Report, ReportJson));
+                File.WriteAllText(Path.Combine(staging, ReportFileName), ReportFile(result));
             });
 
             Print(result, folder);
             return result.Failures.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The trainer's report, with the acts that alignment by content paired.</summary>
+    private static string ReportFile(EmbedderTrainingResult result)
+    {
+        var report = JsonSerializer.SerializeToNode(result.Report, ReportJson)!.AsObject();
+        report["alignedActs"] = JsonSerializer.SerializeToNode(result.Aligned, ReportJson);
+        return report.ToJsonString(ReportJson);
     }
 
     private static void Print(EmbedderTrainingResult result, string folder)
@@ -112,6 +125,12 @@ internal static class TrainEmbedderCommand
         var byRegistration = result.Translated.Count(t => t.MatchedBy is not null);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Acts in both languages: {result.Translated.Count} ({result.Translated.Count - byRegistration} by id, {byRegistration} by date and number)"));
+        if (result.Aligned.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Acts in one language aligned by content: {result.Aligned.Count} pairs, {result.Aligned.Sum(a => a.Articles)} articles"));
+        }
+
         output.WriteLine($"{"pairs",-20} {"training",9} {"held out",9}");
         foreach (var pair in report.Pairs)
         {

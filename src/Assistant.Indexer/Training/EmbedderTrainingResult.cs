@@ -17,4 +17,8 @@ public sealed record EmbedderTrainingResult(
     IReadOnlyList<ActTranslation> Translated,
     IReadOnlyList<IngestFailure> Failures,
     TimeSpan Reading,
-    TimeSpan Tokenizing);
+    TimeSpan Tokenizing)
+{
+    /// <summary>Acts paired by content, whose aligned articles the final model also trained on.</summary>
+    public IReadOnlyList<ActAlignment> Aligned { get; init; } = [];
+}

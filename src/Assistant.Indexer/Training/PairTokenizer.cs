@@ -10,6 +10,14 @@ namespace Assistant.Indexer.Training;
 /// </summary>
 internal sealed class PairTokenizer(ITextTokenizer tokenizer, int maxTokens)
 {
+    /// <summary>Token ids of each text, in order.</summary>
+    public int[][] Tokenize(IReadOnlyList<string> texts, ParallelOptions parallel)
+    {
+        var tokens = new int[texts.Count][];
+        Parallel.For(0, texts.Count, parallel, i => tokens[i] = Encode(texts[i]));
+        return tokens;
+    }
+
     public (List<TokenPair> Training, List<TokenPair> HeldOut) Tokenize(
         MinedPairs pairs, int threads, IProgress<EmbedderTrainingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -30,8 +38,7 @@ internal sealed class PairTokenizer(ITextTokenizer tokenizer, int maxTokens)
         var done = 0;
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, i =>
         {
-            var ids = tokenizer.Encode(texts[i], addSpecialTokens: false);
-            tokens[i] = [.. ids.Take(maxTokens)];
+            tokens[i] = Encode(texts[i]);
             var count = Interlocked.Increment(ref done);
             if (count % 10_000 == 0 || count == texts.Count)
             {
@@ -44,4 +51,6 @@ internal sealed class PairTokenizer(ITextTokenizer tokenizer, int maxTokens)
 
         return ([.. pairs.Training.Select(ToTokens)], [.. pairs.HeldOut.Select(ToTokens)]);
     }
+
+    private int[] Encode(string text) => [.. tokenizer.Encode(text, addSpecialTokens: false).Take(maxTokens)];
 }

@@ -16,4 +16,7 @@ public enum TrainingStage
 
     /// <summary>Held-out accuracy of the trained model.</summary>
     EvaluatingAfter,
+
+    /// <summary>Pairing acts found in one language only with their translations, by the first model; then all stages again.</summary>
+    Aligning,
 }

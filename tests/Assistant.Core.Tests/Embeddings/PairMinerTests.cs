@@ -168,6 +168,66 @@ public class PairMinerTests
         Assert.Equal(mined.Training.Count + mined.HeldOut.Count, mined.Counts.Sum(c => c.Training + c.HeldOut));
     }
 
+    [SharedFact]
+    public void Articles_of_acts_found_in_one_language_only_are_offered_for_alignment()
+    {
+        var labour = ParsedCorpus.Russian(LabourCode);
+
+        var mined = MineAll([ParsedCorpus.Russian(Constitution), ParsedCorpus.Kazakh(Constitution), labour], new PairMiningOptions());
+
+        Assert.All(mined.Unpaired, article => Assert.Equal(LabourCode, article.ActId));
+        var articles = labour.Norms.Where(n => n.Kind == NormKind.Article).ToList();
+        Assert.True(mined.Unpaired.Count >= articles.Count * 9 / 10, $"{mined.Unpaired.Count} of {articles.Count} articles");
+        var first = mined.Unpaired[0];
+        Assert.Equal(articles[0].Id, first.Norm);
+        Assert.StartsWith(articles[0].Heading!, first.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_act_with_fewer_articles_than_the_minimum_is_not_offered_for_alignment()
+    {
+        var act = Record("ru-1", "Закон о примере", "Статья 1. Первая:Текст первой статьи закона.\nСтатья 2. Вторая:Текст второй статьи закона.");
+
+        Assert.Empty(MineAll([act], new PairMiningOptions { MinAlignedArticles = 3 }).Unpaired);
+        Assert.Equal(2, MineAll([act], new PairMiningOptions { MinAlignedArticles = 2 }).Unpaired.Count);
+    }
+
+    [SharedFact]
+    public void Aligned_articles_become_translation_pairs_of_their_own_kind_split_like_translations()
+    {
+        var russian = ParsedCorpus.Russian(Constitution);
+        var kazakh = ParsedCorpus.Kazakh(Constitution);
+        var options = new PairMiningOptions { Seed = 5, TranslationHeldOutShare = 0.5 };
+        var mined = MineAll([ParsedCorpus.Russian(LabourCode)], options);
+        var aligned = russian.Norms.Where(n => n.Kind == NormKind.Article).Take(40)
+            .Select(n => new AlignedArticles(
+                new UnpairedArticle("ru-x", Language.Ru, n.Id, n.Text),
+                new UnpairedArticle("kk-x", Language.Kk, n.Id, kazakh.Norm(n.Id.ToString()).Text)))
+            .ToList();
+
+        var withAligned = mined.WithAligned(aligned, options);
+
+        var pairs = withAligned.Training.Concat(withAligned.HeldOut).Where(p => p.Kind == PairKind.AlignedTranslation).ToList();
+        Assert.Equal(40, pairs.Count);
+        Assert.Contains(withAligned.HeldOut, p => p.Kind == PairKind.AlignedTranslation);
+        Assert.Contains(withAligned.Training, p => p.Kind == PairKind.AlignedTranslation);
+        Assert.All(pairs, p => Assert.Equal("ru-kk", p.Languages));
+        Assert.Equal([new ActAlignment("ru-x", "kk-x", 40)], withAligned.Aligned);
+        Assert.Equal(withAligned.HeldOut, mined.WithAligned(aligned, options).HeldOut);
+    }
+
+    [SharedFact]
+    public void Word_translations_are_read_off_the_constitution_in_two_languages()
+    {
+        var words = Mine([ParsedCorpus.Russian(Constitution), ParsedCorpus.Kazakh(Constitution)])
+            .Where(p => p.Kind == PairKind.WordTranslation)
+            .Select(p => (p.Anchor.Text, p.Positive.Text))
+            .ToList();
+
+        Assert.Contains(words, w => w.Item1.StartsWith("парламент", StringComparison.Ordinal) && w.Item2.StartsWith("парламент", StringComparison.Ordinal));
+        Assert.Contains(words, w => w.Item1.StartsWith("суд", StringComparison.Ordinal) && w.Item2.StartsWith("сот", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Options_out_of_range_are_rejected_by_name()
     {

@@ -1,11 +1,16 @@
 using Assistant.Core.Embeddings;
 using Assistant.Indexer.Training;
+using Assistant.Inference.Embeddings.Training;
+using Assistant.Inference.Tokenizers;
 using Assistant.Tests.Support;
 
 namespace Assistant.Indexer.Tests.Training;
 
 public class EmbedderTrainingTests(AdiletTrainingRuns runs) : IClassFixture<AdiletTrainingRuns>
 {
+    private static readonly string[] StopWords = ["какая", "если", "қандай", "үшін"];
+    private static readonly string[] ContentWords = ["суд", "Президент"];
+
     [SharedFact]
     public void Training_on_real_acts_improves_held_out_accuracy_over_the_untrained_model()
     {
@@ -34,11 +39,60 @@ public class EmbedderTrainingTests(AdiletTrainingRuns runs) : IClassFixture<Adil
     }
 
     [SharedFact]
-    public void Every_pair_kind_is_mined_from_the_adilet_texts()
+    public void Every_pair_kind_but_aligned_translations_is_mined_from_the_adilet_texts()
     {
-        Assert.All(runs.First.Mined, count => Assert.True(count.Training > 0, $"no {count.Kind} pairs"));
+        Assert.All(
+            runs.First.Mined.Where(count => count.Kind != PairKind.AlignedTranslation),
+            count => Assert.True(count.Training > 0, $"no {count.Kind} pairs"));
         Assert.Equal(Enum.GetValues<PairKind>().Length, runs.First.Mined.Count);
         Assert.Empty(runs.First.Failures);
+    }
+
+    [SharedFact]
+    public void Stop_words_weigh_nothing_in_the_trained_model_and_content_words_do()
+    {
+        var tokenizer = UnigramTokenizer.FromGguf(SharedData.Path("models", "ggml-vocab-nomic-bert-moe.gguf"));
+        int Token(string word) => Assert.Single(tokenizer.Encode(word, addSpecialTokens: false));
+
+        Assert.All(StopWords, word => Assert.Equal(0f, runs.First.Model.Weights[Token(word)]));
+        Assert.All(ContentWords, word => Assert.True(runs.First.Model.Weights[Token(word)] > 0f, word));
+    }
+
+    [SharedFact]
+    public void Aligning_by_content_pairs_a_kazakh_act_under_another_id_with_its_russian_text_and_trains_on_its_articles()
+    {
+        // The 1995 Constitution in both languages under its Adilet id teaches the first model translations; a second copy
+        // of each language under ids of its own has neither id nor registration in common, only content. The Labour
+        // Code is there to be passed over.
+        var folder = Directory.CreateTempSubdirectory("raglegal-align-");
+        try
+        {
+            foreach (var (language, id) in new[] { ("kk", "K950001000_"), ("ru", "K950001000_"), ("kk", "Z950001000_"), ("ru", "U950001000_") })
+            {
+                File.Copy(SharedData.Path("corpus", "adilet", language, $"K950001000_.{language}.txt"), Path.Combine(folder.FullName, $"{id}.{language}.txt"));
+            }
+
+            File.Copy(SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), Path.Combine(folder.FullName, "K1500000414.ru.txt"));
+            var options = new TrainingOptions([folder.FullName], SharedData.Path("models", "ggml-vocab-nomic-bert-moe.gguf"))
+            {
+                Mining = new PairMiningOptions { Seed = 4 },
+                Trainer = new TrainerOptions { Dimensions = 64, Epochs = 3, Seed = 4, Threads = 2 },
+                AlignByContent = true,
+            };
+
+            var result = EmbedderTraining.Run(options, null, CancellationToken.None);
+
+            var aligned = Assert.Single(result.Aligned);
+            Assert.Empty(result.Failures);
+            Assert.Equal(("U950001000_", "Z950001000_"), (aligned.RussianId, aligned.KazakhId));
+            Assert.True(aligned.Articles >= 20, $"{aligned.Articles} articles aligned");
+            var pairs = Assert.Single(result.Report.Pairs, p => p.Kind == nameof(PairKind.AlignedTranslation));
+            Assert.Equal(aligned.Articles, pairs.Training + pairs.HeldOut);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

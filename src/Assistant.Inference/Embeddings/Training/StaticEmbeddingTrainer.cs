@@ -43,12 +43,14 @@ public static class StaticEmbeddingTrainer
         progress?.Report(new TrainingProgress(TrainingPhase.EvaluatingBefore, 0, 0, null));
         var before = evaluator.Evaluate(vectors, weights, d);
 
-        var batchesPerEpoch = training.Count / options.BatchSize;
+        var order = Enumerable.Range(0, training.Count)
+            .SelectMany(i => Enumerable.Repeat(i, options.Repeats.GetValueOrDefault(training[i].Kind, 1)))
+            .ToArray();
+        var batchesPerEpoch = order.Length / options.BatchSize;
         var steps = batchesPerEpoch * options.Epochs;
         var step = new InfoNceStep(d, options.Temperature, options.MaxTokens, parallel);
         var optimizer = new AdagradRows(vocabularySize, d, options.LearningRate, parallel);
         var curve = new List<LossPoint>();
-        var order = Enumerable.Range(0, training.Count).ToArray();
         var batch = new TokenPair[options.BatchSize];
         var done = 0;
         var lossSince = 0.0;
@@ -76,6 +78,7 @@ public static class StaticEmbeddingTrainer
             }
         }
 
+        LanguageCentering.Apply(vectors, weights, d, training, options.MaxTokens, parallel);
         progress?.Report(new TrainingProgress(TrainingPhase.EvaluatingAfter, steps, steps, null));
         var after = evaluator.Evaluate(vectors, weights, d);
         var report = new TrainingReport(

@@ -34,6 +34,9 @@ public sealed record TrainerOptions
     /// <summary>Tokens that never count (special tokens, unknown): weight 0.</summary>
     public IReadOnlyList<int> IgnoredTokens { get; init; } = [];
 
+    /// <summary>Pairs of these kinds are trained on this many times an epoch (others once): a rare kind can matter most.</summary>
+    public IReadOnlyDictionary<string, int> Repeats { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {
@@ -46,5 +49,9 @@ public sealed record TrainerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReportEvery, 1, nameof(ReportEvery));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTokens, 1, nameof(MaxTokens));
         ArgumentOutOfRangeException.ThrowIfLessThan(EvaluationPairs, 1, nameof(EvaluationPairs));
+        foreach (var (kind, repeats) in Repeats)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1, $"{nameof(Repeats)}[{kind}]");
+        }
     }
 }

@@ -69,6 +69,19 @@ public class StaticEmbeddingTrainerTests
     }
 
     [Fact]
+    public void Pairs_of_a_repeated_kind_are_trained_on_that_many_times_an_epoch_and_counted_once()
+    {
+        var pairs = TopicPairs.Make(640, seed: 1);
+        var even = pairs.Count(p => p.Kind == "even");
+
+        var report = StaticEmbeddingTrainer.Train(
+            TopicPairs.VocabularySize, pairs, [], Options with { Epochs = 1, Repeats = new Dictionary<string, int> { ["even"] = 3 } }, null, CancellationToken.None).Report;
+
+        Assert.Equal((pairs.Count + (2 * even)) / Options.BatchSize, report.Steps);
+        Assert.Equal(even, Assert.Single(report.Pairs, p => p.Kind == "even").Training);
+    }
+
+    [Fact]
     public void A_token_outside_the_vocabulary_is_rejected_naming_the_pair()
     {
         TokenPair[] pairs = [new([1, 2], [3], "k", "ru-ru"), new([1], [99], "k", "ru-ru")];
