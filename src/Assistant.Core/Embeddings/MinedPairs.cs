@@ -7,15 +7,18 @@ public sealed record MinedPairs(IReadOnlyList<TextPair> Training, IReadOnlyList<
     /// <summary>The acts found in both languages, which the translation pairs come from.</summary>
     public IReadOnlyList<ActTranslation> Translated { get; init; } = [];
 
-    /// <summary>Articles of acts mined in one language only, longest acts' articles included, in act and article order.</summary>
+    /// <summary>
+    /// Articles of acts mined in one language only (those with enough articles), in act and article order; empty unless
+    /// mining was asked for them.
+    /// </summary>
     public IReadOnlyList<UnpairedArticle> Unpaired { get; init; } = [];
 
     /// <summary>The acts that alignment by content paired (see <see cref="WithAligned"/>).</summary>
     public IReadOnlyList<ActAlignment> Aligned { get; init; } = [];
 
     /// <summary>
-    /// These pairs plus a translation pair for each aligned article (and the word translations read off all), , split into training and held out by the Kazakh
-    /// article as the other translations are split.
+    /// These pairs plus a translation pair for each aligned article, split into training and held out by the Kazakh
+    /// article as the other translations are split, and the word translations read off all of them.
     /// </summary>
     public MinedPairs WithAligned(IReadOnlyList<AlignedArticles> articles, PairMiningOptions options)
     {
@@ -30,8 +33,7 @@ public sealed record MinedPairs(IReadOnlyList<TextPair> Training, IReadOnlyList<
                 russian.ActId,
                 new PairSide(russian.Text, russian.Language, russian.Norm),
                 new PairSide(kazakh.Text, kazakh.Language, kazakh.Norm));
-            var held = StableHash.Fraction(kazakh.Norm.ToString(), options.Seed) < options.TranslationHeldOutShare;
-            (held ? heldOut : training).Add(pair);
+            (options.HoldsOutTranslation(kazakh.Norm.ToString()) ? heldOut : training).Add(pair);
         }
 
         return new MinedPairs(training, heldOut, Acts)

@@ -41,7 +41,11 @@ public sealed class PairMiner
             registration is null ? null : NumberProfile.Of(act.Norms.SelectMany(n => n.SelfAndDescendants()).Select(n => n.Text))));
     }
 
-    public MinedPairs Mine()
+    /// <param name="withUnpaired">
+    /// Also list the articles of acts found in one language only (<see cref="MinedPairs.Unpaired"/>), for alignment
+    /// by content; they are all the corpus's articles but the bilingual ones, so only a caller that aligns asks.
+    /// </param>
+    public MinedPairs Mine(bool withUnpaired = false)
     {
         // The newest edition of each language version stands for the act: older ones would add near-copies.
         var newest = acts
@@ -75,8 +79,7 @@ public sealed class PairMiner
         {
             foreach (var (unit, pair) in Translations(russian, kazakh))
             {
-                var held = StableHash.Fraction(unit, options.Seed) < options.TranslationHeldOutShare;
-                (held ? heldOut : training).Add(pair);
+                (options.HoldsOutTranslation(unit) ? heldOut : training).Add(pair);
             }
         }
 
@@ -84,7 +87,7 @@ public sealed class PairMiner
         return new MinedPairs(training, heldOut, newest.Count)
         {
             Translated = [.. bilingual.Select(b => new ActTranslation(b.Russian.Id, b.Kazakh.Id, b.MatchedBy))],
-            Unpaired = [.. newest.Where(act => !paired.Contains(act)).SelectMany(Articles)],
+            Unpaired = withUnpaired ? [.. newest.Where(act => !paired.Contains(act)).SelectMany(Articles)] : [],
         }.WithLexicon(options);
     }
 

@@ -45,6 +45,9 @@ public sealed record PairMiningOptions
     /// <summary>…with a Dice coefficient of at least this.</summary>
     public double LexiconMinDice { get; init; } = 0.5;
 
+    /// <summary>Whether the translation pairs of this unit (the article they come from) are held out.</summary>
+    internal bool HoldsOutTranslation(string unit) => StableHash.Fraction(unit, Seed) < TranslationHeldOutShare;
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {

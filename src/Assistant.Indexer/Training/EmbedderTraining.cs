@@ -33,7 +33,7 @@ public static class EmbedderTraining
 
         var stopwatch = Stopwatch.StartNew();
         var (miner, failures) = Read(selection, options, progress, cancellationToken);
-        var mined = miner.Mine();
+        var mined = miner.Mine(withUnpaired: options.AlignByContent);
         var reading = stopwatch.Elapsed;
 
         stopwatch.Restart();
