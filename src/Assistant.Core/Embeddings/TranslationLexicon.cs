@@ -72,61 +72,55 @@ internal static class TranslationLexicon
         /// <summary>Pairs each stem occurs in, by id.</summary>
         public List<int> Pairs { get; } = [];
 
-        /// <summary>Counts the distinct stems of a text once each and returns their ids.</summary>
+        /// <summary>
+        /// Counts the distinct stems of a text once each and returns their ids. Words are read by the lexical analyzer,
+        /// so they are folded, stemmed and stop-word-free exactly as search sees them.
+        /// </summary>
         public HashSet<int> Count(string text, Language language)
         {
-            var seen = new HashSet<int>();
-            foreach (var word in Words(text))
+            var sink = new SpellingSink(this, []);
+            TextAnalyzer.Scan(text, language, ref sink);
+            return sink.Seen;
+        }
+
+        private void Add(string stem, string word, HashSet<int> seen)
+        {
+            if (!ids.TryGetValue(stem, out var id))
             {
-                if (TextAnalyzer.StopWordsOf(language).Contains(word))
-                {
-                    continue;
-                }
-
-                var stem = language == Language.Kk ? KazakhStemmer.Stem(word) : RussianStemmer.Stem(word);
-                if (!ids.TryGetValue(stem, out var id))
-                {
-                    id = ids[stem] = Pairs.Count;
-                    Pairs.Add(0);
-                    spellings.Add(new Dictionary<string, int>(StringComparer.Ordinal));
-                }
-
-                spellings[id][word] = spellings[id].GetValueOrDefault(word) + 1;
-                if (seen.Add(id))
-                {
-                    Pairs[id]++;
-                }
+                id = ids[stem] = Pairs.Count;
+                Pairs.Add(0);
+                spellings.Add(new Dictionary<string, int>(StringComparer.Ordinal));
             }
 
-            return seen;
+            spellings[id][word] = spellings[id].GetValueOrDefault(word) + 1;
+            if (seen.Add(id))
+            {
+                Pairs[id]++;
+            }
         }
 
         public string SurfaceOf(int id) =>
             spellings[id].OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
 
-        /// <summary>Folded words of letters only, long enough to mean something.</summary>
-        private static IEnumerable<string> Words(string text)
+        /// <summary>Takes words of letters only, long enough to mean something, and keeps each one's spelling for its stem.</summary>
+        private struct SpellingSink(Vocabulary vocabulary, HashSet<int> seen) : ITermSink
         {
-            var start = -1;
-            for (var i = 0; i <= text.Length; i++)
+            private string? word;
+
+            public readonly HashSet<int> Seen => seen;
+
+            public bool Wants(scoped ReadOnlySpan<char> folded)
             {
-                if (i < text.Length && char.IsLetter(text[i]))
+                if (folded.Length < MinWordLength || folded.ContainsAnyInRange('0', '9'))
                 {
-                    if (start < 0)
-                    {
-                        start = i;
-                    }
-
-                    continue;
+                    return false;
                 }
 
-                if (start >= 0 && i - start >= MinWordLength && (i == text.Length || !char.IsAsciiDigit(text[i])))
-                {
-                    yield return TextFolding.Fold(text[start..i]);
-                }
-
-                start = -1;
+                word = folded.ToString();
+                return true;
             }
+
+            public readonly void Add(string term) => vocabulary.Add(term, word!, seen);
         }
     }
 }
