@@ -103,7 +103,7 @@ internal sealed class CatalogReader(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT n.norm_key, n.norm_id, a.id, a.language, a.kind, a.status, n.status, n.heading, n.text
+            SELECT n.norm_key, n.norm_id, a.id, a.language, a.kind, a.status, n.status, n.heading, n.text, a.edition
             FROM norms n JOIN acts a ON a.act_key = n.act_key
             WHERE a.is_current = 1 AND n.parent_key IS NULL AND n.norm_key > $after
             ORDER BY n.norm_key
@@ -124,7 +124,8 @@ internal sealed class CatalogReader(SqliteConnection connection)
                 Enum.Parse<ActKind>(reader.GetString(4)),
                 Enum.Parse<ActStatus>(reader.GetString(5)),
                 Enum.Parse<NormStatus>(reader.GetString(6)),
-                string.IsNullOrEmpty(heading) ? body : heading + "\n" + body));
+                string.IsNullOrEmpty(heading) ? body : heading + "\n" + body,
+                reader.GetString(9) is { Length: > 0 } edition ? edition : null));
         }
 
         return norms;

@@ -66,7 +66,8 @@ public sealed record SearchHit(
 
 /// <summary>A top-level norm of a current edition, with what its vector point carries.</summary>
 /// <param name="Text">Heading and body: what is embedded.</param>
-public sealed record EmbeddableNorm(long NormKey, VectorKey Key, string ActId, ActKind Kind, ActStatus ActStatus, NormStatus NormStatus, string Text);
+/// <param name="Edition">The current edition's label; null when the source names none.</param>
+public sealed record EmbeddableNorm(long NormKey, VectorKey Key, string ActId, ActKind Kind, ActStatus ActStatus, NormStatus NormStatus, string Text, string? Edition = null);
 
 /// <summary>A reference from a norm, with the citation of its target when the target is in the catalog.</summary>
 public sealed record NormReferenceOut(string Text, string? TargetActId, NormId? TargetNormId, string? TargetCitation);

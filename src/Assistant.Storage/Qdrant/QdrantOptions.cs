@@ -3,24 +3,29 @@ namespace Assistant.Storage.Qdrant;
 /// <summary>Where the Qdrant index lives and how it talks to it (configuration section "Vectors:Qdrant").</summary>
 public sealed record QdrantOptions
 {
-    /// <summary>Base address of Qdrant's REST API.</summary>
-    public Uri Url { get; init; } = new("http://localhost:6333");
+    private const int RestPort = 6333;
+
+    /// <summary>Qdrant's gRPC endpoint (port 6334; the REST API on 6333 is not used).</summary>
+    public Uri Url { get; init; } = new("http://localhost:6334");
 
     public string Collection { get; init; } = "raglegal_norms";
 
-    /// <summary>Sent as the api-key header when set.</summary>
+    /// <summary>Sent as the api-key metadata of every call when set.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Limit of one attempt of one request; an attempt that runs out is retried.</summary>
+    /// <summary>Deadline of one attempt of one call; an attempt that runs out is retried.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Points per upsert or delete request.</summary>
+    /// <summary>Points per upsert or delete call.</summary>
     public int UpsertBatchSize { get; init; } = 256;
 
     /// <summary>Points per scroll page when listing.</summary>
     public int PageSize { get; init; } = 1024;
 
-    /// <summary>Retries after a failed attempt (5xx, 429, timeout, connection failure); 4xx answers are not retried.</summary>
+    /// <summary>
+    /// Retries after a failed attempt (unavailable, deadline exceeded, resource exhausted, aborted, internal);
+    /// refusals of the request itself (invalid argument, not found, …) are not retried.
+    /// </summary>
     public int RetryCount { get; init; } = 3;
 
     /// <summary>Mean delay before the first retry; later ones double it, with jitter.</summary>
@@ -35,6 +40,20 @@ public sealed record QdrantOptions
         if (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"Vectors:Qdrant:Url '{Url}' is not an absolute http(s) address.", nameof(Url));
+        }
+
+        // gRPC method paths are absolute: a path prefix would be dropped, not kept.
+        if (Url.AbsolutePath != "/" || Url.Query.Length > 0)
+        {
+            throw new ArgumentException($"Vectors:Qdrant:Url '{Url}' must be the gRPC endpoint alone, without a path.", nameof(Url));
+        }
+
+        // A setting carried over from the REST client would fail later with an obscure HTTP/2 error.
+        if (Url.Port == RestPort)
+        {
+            throw new ArgumentException(
+                $"Vectors:Qdrant:Url '{Url}' names port {RestPort}, Qdrant's REST API; this client speaks gRPC, by default on port 6334.",
+                nameof(Url));
         }
 
         // Qdrant puts the name in its storage paths; keep to characters that need no escaping anywhere.

@@ -1,56 +1,63 @@
-using System.Net;
+using Grpc.Core;
 
 namespace Assistant.Storage.Qdrant;
 
-/// <summary>Qdrant refused a request, or could not be reached after the retries.</summary>
+/// <summary>Qdrant refused a call, or could not be reached after the retries.</summary>
 public sealed class QdrantRequestException : Exception
 {
-    public QdrantRequestException(string method, string path, HttpStatusCode? statusCode, string? qdrantMessage, Exception? innerException = null)
-        : base(Describe(method, path, statusCode, qdrantMessage, innerException), innerException)
+    public QdrantRequestException(string collection, string operation, RpcException innerException, int attempts = 1)
+        : base(Describe(collection, operation, innerException, attempts), innerException)
     {
-        Method = method;
-        Path = path;
-        StatusCode = statusCode;
-        QdrantMessage = qdrantMessage;
+        Collection = collection;
+        Operation = operation;
+        StatusCode = innerException.StatusCode;
+        QdrantMessage = string.IsNullOrEmpty(innerException.Status.Detail) ? null : innerException.Status.Detail;
     }
 
     public QdrantRequestException()
-        : this("?", "?", null, null)
+        : this("Qdrant refused a call.")
     {
     }
 
     public QdrantRequestException(string message)
         : base(message)
     {
-        Method = "?";
-        Path = "?";
+        Collection = "?";
+        Operation = "?";
     }
 
     public QdrantRequestException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Method = "?";
-        Path = "?";
+        Collection = "?";
+        Operation = "?";
     }
 
-    public string Method { get; }
+    public string Collection { get; }
 
-    /// <summary>Path and query of the request, e.g. "/collections/norms/points?wait=true".</summary>
-    public string Path { get; }
+    /// <summary>What was asked, e.g. "upsert points".</summary>
+    public string Operation { get; }
 
-    /// <summary>Null when no answer came (connection failure, timeout).</summary>
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>The gRPC status of the last attempt: Unavailable or DeadlineExceeded when no answer came.</summary>
+    public StatusCode StatusCode { get; }
 
-    /// <summary>Qdrant's own words from status.error of its answer, when it gave them.</summary>
+    /// <summary>Qdrant's own words from the status detail, when it gave them.</summary>
     public string? QdrantMessage { get; }
 
-    private static string Describe(string method, string path, HttpStatusCode? statusCode, string? qdrantMessage, Exception? inner)
+    /// <summary>Whether another attempt may succeed: the server was down, busy or too slow, not the request wrong.</summary>
+    internal static bool IsTransient(StatusCode status) => status
+        is StatusCode.Unavailable
+        or StatusCode.DeadlineExceeded
+        or StatusCode.ResourceExhausted
+        or StatusCode.Aborted
+        or StatusCode.Internal;
+
+    private static string Describe(string collection, string operation, RpcException error, int attempts)
     {
-        var outcome = statusCode is { } code
-            ? $"answered {(int)code} {code}"
-            : $"did not answer ({inner?.GetType().Name}: {inner?.Message})";
-        return qdrantMessage is null
-            ? $"Qdrant {outcome} to {method} {path}."
-            : $"Qdrant {outcome} to {method} {path}: {qdrantMessage}";
+        var detail = string.IsNullOrEmpty(error.Status.Detail) ? string.Empty : ": " + error.Status.Detail;
+        var tries = attempts > 1 ? $" after {attempts} attempts" : string.Empty;
+        return IsTransient(error.StatusCode)
+            ? $"Qdrant could not {operation} in collection '{collection}'{tries} ({error.StatusCode}{detail})."
+            : $"Qdrant refused to {operation} in collection '{collection}' ({error.StatusCode}{detail}).";
     }
 }

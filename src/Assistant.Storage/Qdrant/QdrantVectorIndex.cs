@@ -1,43 +1,37 @@
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Assistant.Core.Vectors;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Qdrant.Client.Grpc;
 
 namespace Assistant.Storage.Qdrant;
 
 /// <summary>
-/// Norm vectors in a Qdrant collection, over its REST API: one point per <see cref="VectorKey"/> (id = UUIDv5 of the
-/// key) with a dense vector "dense" and a BM25 sparse vector "bm25", fused by reciprocal rank when a query brings
-/// both. Writes wait for Qdrant to apply them. Call <see cref="EnsureAsync"/> before anything else.
+/// Norm vectors in a Qdrant collection, over its gRPC API (Qdrant.Client): one point per <see cref="VectorKey"/>
+/// (id = UUIDv5 of the key) with a dense vector "dense" and a BM25 sparse vector "bm25", fused by Qdrant's reciprocal
+/// rank fusion when a query brings both. The model is kept in the collection's metadata. Writes wait for Qdrant to
+/// apply them. Call <see cref="EnsureAsync"/> before anything else.
 /// </summary>
-/// <remarks>
-/// The model the vectors come from is kept in a marker point without vectors (payload "raglegal_index"), not in
-/// collection metadata: metadata arrived in Qdrant 1.16 and this index targets 1.13+. Qdrant's maintainers suggest
-/// such a point for collection-wide facts (qdrant/qdrant#3957). Having no vectors, it is never a search hit; listing
-/// and counting leave it out by id.
-/// </remarks>
-public sealed class QdrantVectorIndex : IVectorIndex
+public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
 {
-    private readonly QdrantConnection _connection;
+    private readonly QdrantGrpcClient _client;
+    private readonly QdrantCalls _calls;
     private readonly QdrantOptions _options;
     private readonly ILogger _logger;
-    private readonly string _collectionPath;
     private VectorIndexShape? _shape;
 
-    /// <param name="http">Not disposed by the index; its own timeout should exceed <see cref="QdrantOptions.Timeout"/>.</param>
+    /// <summary>Connects lazily: nothing is sent before the first call.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public QdrantVectorIndex(HttpClient http, QdrantOptions options, ILogger<QdrantVectorIndex>? logger = null)
+    public QdrantVectorIndex(QdrantOptions options, ILogger<QdrantVectorIndex>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger<QdrantVectorIndex>.Instance;
-        _connection = new QdrantConnection(http, options, _logger);
-        _collectionPath = "collections/" + Uri.EscapeDataString(options.Collection);
+        _calls = new QdrantCalls(options, _logger);
+        _client = new QdrantGrpcClient(options.Url, options.ApiKey);
     }
 
     public string Store => "qdrant";
@@ -50,48 +44,39 @@ public sealed class QdrantVectorIndex : IVectorIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Dimensions, 1, nameof(shape));
         ArgumentException.ThrowIfNullOrWhiteSpace(shape.Model, nameof(shape));
 
-        var dimensions = await ReadDimensionsAsync(cancellationToken).ConfigureAwait(false);
-        if (dimensions is null)
+        var info = await ReadCollectionAsync(cancellationToken).ConfigureAwait(false);
+        if (info is null)
         {
             try
             {
-                await SendAsync(HttpMethod.Put, _collectionPath, QdrantBodies.CreateCollection(shape.Dimensions), cancellationToken).ConfigureAwait(false);
+                await _calls.CallAsync(
+                    "create the collection",
+                    options => _client.Collections.CreateAsync(QdrantRequests.CreateCollection(Collection, shape), options),
+                    cancellationToken).ConfigureAwait(false);
             }
-            catch (QdrantRequestException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+            catch (QdrantRequestException exception) when (exception.StatusCode == StatusCode.AlreadyExists)
             {
                 // Another process created it first: check what it made.
                 await EnsureAsync(shape, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            await CompleteAsync(shape, cancellationToken).ConfigureAwait(false);
+            await IndexPayloadAsync(null, cancellationToken).ConfigureAwait(false);
             QdrantLog.Created(_logger, Collection, shape.Dimensions, shape.Model);
+            _shape = shape;
             return;
         }
 
-        var stored = await ReadShapeMarkerAsync(cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            // Creation stopped before the marker was written: finish it if nothing was stored meanwhile.
-            var count = await CountAsync(cancellationToken).ConfigureAwait(false);
-            if (count > 0 || dimensions != shape.Dimensions)
-            {
-                throw new InvalidOperationException(
-                    $"Qdrant collection '{Collection}' holds {count} points of {dimensions} dimensions but no record of their model; " +
-                    $"this index needs {shape.Dimensions}-dimensional vectors of '{shape.Model}'. Drop the collection or configure another one.");
-            }
-
-            await CompleteAsync(shape, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (stored.Model != shape.Model || stored.Dimensions != shape.Dimensions || dimensions != shape.Dimensions)
+        var stored = ShapeOf(info);
+        if (stored != shape)
         {
             throw new InvalidOperationException(
-                $"Qdrant collection '{Collection}' holds {dimensions}-dimensional vectors of model '{stored.Model}', " +
+                $"Qdrant collection '{Collection}' holds {stored.Dimensions}-dimensional vectors of model '{stored.Model}', " +
                 $"not {shape.Dimensions}-dimensional vectors of '{shape.Model}'. Re-embed into another collection or drop this one.");
         }
 
+        // A creation that stopped before its payload indexes were all made is finished here.
+        await IndexPayloadAsync(info, cancellationToken).ConfigureAwait(false);
         _shape = shape;
     }
 
@@ -105,7 +90,8 @@ public sealed class QdrantVectorIndex : IVectorIndex
 
         foreach (var batch in points.Chunk(_options.UpsertBatchSize))
         {
-            await SendAsync(HttpMethod.Put, _collectionPath + "/points?wait=true", QdrantBodies.Upsert(batch), cancellationToken).ConfigureAwait(false);
+            var request = QdrantRequests.Upsert(Collection, batch);
+            await _calls.CallAsync("upsert points", options => _client.Points.UpsertAsync(request, options), cancellationToken).ConfigureAwait(false);
             QdrantLog.Upserted(_logger, batch.Length, Collection);
         }
     }
@@ -115,38 +101,34 @@ public sealed class QdrantVectorIndex : IVectorIndex
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var batch in keys.Chunk(_options.UpsertBatchSize))
         {
-            await SendAsync(HttpMethod.Post, _collectionPath + "/points/delete?wait=true", QdrantBodies.DeletePoints(batch), cancellationToken).ConfigureAwait(false);
+            var request = QdrantRequests.Delete(Collection, batch);
+            await _calls.CallAsync("delete points", options => _client.Points.DeleteAsync(request, options), cancellationToken).ConfigureAwait(false);
         }
     }
 
     public Task DeleteActAsync(string actId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actId);
-        return SendAsync(HttpMethod.Post, _collectionPath + "/points/delete?wait=true", QdrantBodies.DeleteAct(actId), cancellationToken);
+        var request = QdrantRequests.DeleteAct(Collection, actId);
+        return _calls.CallAsync("delete the points of an act", options => _client.Points.DeleteAsync(request, options), cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredVector> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? offset = null;
+        PointId? offset = null;
         do
         {
-            var page = new List<StoredVector>(_options.PageSize);
-            using (var answer = await RequestAsync(HttpMethod.Post, _collectionPath + "/points/scroll", QdrantBodies.Scroll(_options.PageSize, offset), cancellationToken).ConfigureAwait(false))
+            var request = QdrantRequests.Scroll(Collection, _options.PageSize, offset);
+            var page = await _calls.CallAsync("scroll points", options => _client.Points.ScrollAsync(request, options), cancellationToken).ConfigureAwait(false);
+            foreach (var point in page.Result)
             {
-                var result = answer.RootElement.GetProperty("result");
-                foreach (var point in result.GetProperty("points").EnumerateArray())
-                {
-                    var payload = point.GetProperty("payload");
-                    page.Add(new StoredVector(KeyOf(point, payload), Text(point, payload, QdrantPayload.ActId), Text(point, payload, QdrantPayload.ContentHash)));
-                }
-
-                offset = result.TryGetProperty("next_page_offset", out var next) && next.ValueKind != JsonValueKind.Null ? next.GetRawText() : null;
+                yield return new StoredVector(
+                    QdrantPayload.KeyOf(point.Payload, point.Id, Collection),
+                    QdrantPayload.Text(point.Payload, QdrantPayload.ActId, point.Id, Collection),
+                    QdrantPayload.Text(point.Payload, QdrantPayload.ContentHash, point.Id, Collection));
             }
 
-            foreach (var stored in page)
-            {
-                yield return stored;
-            }
+            offset = page.NextPageOffset;
         }
         while (offset is not null);
     }
@@ -167,15 +149,17 @@ public sealed class QdrantVectorIndex : IVectorIndex
         }
 
         var fused = query.Sparse is { Indices.Length: > 0 };
-        var body = fused
-            ? QdrantBodies.FusedQuery(query, query.Sparse!, _options.DepthFor(query.Top))
-            : QdrantBodies.DenseQuery(query);
-        using var answer = await RequestAsync(HttpMethod.Post, _collectionPath + "/points/query", body, cancellationToken).ConfigureAwait(false);
-        var hits = new List<VectorHit>(query.Top);
-        foreach (var point in answer.RootElement.GetProperty("result").GetProperty("points").EnumerateArray())
+        var request = fused
+            ? QdrantRequests.FusedQuery(Collection, query, query.Sparse!, _options.DepthFor(query.Top))
+            : QdrantRequests.DenseQuery(Collection, query);
+        var answer = await _calls.CallAsync("query points", options => _client.Points.QueryAsync(request, options), cancellationToken).ConfigureAwait(false);
+        var hits = new List<VectorHit>(answer.Result.Count);
+        foreach (var point in answer.Result)
         {
-            var payload = point.GetProperty("payload");
-            hits.Add(new VectorHit(KeyOf(point, payload), Text(point, payload, QdrantPayload.ActId), point.GetProperty("score").GetDouble()));
+            hits.Add(new VectorHit(
+                QdrantPayload.KeyOf(point.Payload, point.Id, Collection),
+                QdrantPayload.Text(point.Payload, QdrantPayload.ActId, point.Id, Collection),
+                point.Score));
         }
 
         QdrantLog.Searched(_logger, Collection, fused ? "dense+bm25 rrf" : "dense", query.Top, hits.Count);
@@ -184,76 +168,76 @@ public sealed class QdrantVectorIndex : IVectorIndex
 
     public async Task<VectorIndexInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
-        if (await ReadDimensionsAsync(cancellationToken).ConfigureAwait(false) is null)
+        if (await ReadCollectionAsync(cancellationToken).ConfigureAwait(false) is not { } info)
         {
             return new VectorIndexInfo(Store, 0, null);
         }
 
-        var count = await CountAsync(cancellationToken).ConfigureAwait(false);
-        var shape = await ReadShapeMarkerAsync(cancellationToken).ConfigureAwait(false);
-        return new VectorIndexInfo(Store, count, shape);
+        var request = QdrantRequests.Count(Collection);
+        var count = await _calls.CallAsync("count points", options => _client.Points.CountAsync(request, options), cancellationToken).ConfigureAwait(false);
+        return new VectorIndexInfo(Store, (long)count.Result.Count, ShapeOf(info));
     }
 
     /// <summary>Deletes the collection with everything in it; nothing happens when it does not exist.</summary>
     public async Task DropAsync(CancellationToken cancellationToken)
     {
-        using var answer = await _connection.SendAsync(HttpMethod.Delete, _collectionPath, null, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
+        var request = new DeleteCollection { CollectionName = Collection };
+        await _calls.CallAsync("drop the collection", options => _client.Collections.DeleteAsync(request, options), cancellationToken).ConfigureAwait(false);
         _shape = null;
     }
 
-    /// <summary>Payload indexes, then the marker: a collection with a marker is complete.</summary>
-    private async Task CompleteAsync(VectorIndexShape shape, CancellationToken cancellationToken)
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Keyword indexes for the fields filters name, those the collection lacks.</summary>
+    private async Task IndexPayloadAsync(CollectionInfo? info, CancellationToken cancellationToken)
     {
         foreach (var field in QdrantPayload.KeywordFields)
         {
-            await SendAsync(HttpMethod.Put, _collectionPath + "/index?wait=true", QdrantBodies.KeywordIndex(field), cancellationToken).ConfigureAwait(false);
-        }
+            if (info is not null && info.PayloadSchema.ContainsKey(field))
+            {
+                continue;
+            }
 
-        await SendAsync(HttpMethod.Put, _collectionPath + "/points?wait=true", QdrantBodies.ShapeMarker(shape), cancellationToken).ConfigureAwait(false);
-        _shape = shape;
+            var request = QdrantRequests.KeywordIndex(Collection, field);
+            await _calls.CallAsync($"index payload field '{field}'", options => _client.Points.CreateFieldIndexAsync(request, options), cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>Size of the collection's dense vector; null when the collection does not exist.</summary>
-    private async Task<int?> ReadDimensionsAsync(CancellationToken cancellationToken)
+    /// <summary>The collection's description; null when it does not exist.</summary>
+    private async Task<CollectionInfo?> ReadCollectionAsync(CancellationToken cancellationToken)
     {
-        using var answer = await _connection.SendAsync(HttpMethod.Get, _collectionPath, null, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);
-        if (answer is null)
+        var request = new GetCollectionInfoRequest { CollectionName = Collection };
+        try
+        {
+            var answer = await _calls.CallAsync("read the collection", options => _client.Collections.GetAsync(request, options), cancellationToken).ConfigureAwait(false);
+            return answer.Result;
+        }
+        catch (QdrantRequestException exception) when (exception.StatusCode == StatusCode.NotFound)
         {
             return null;
         }
+    }
 
-        var parameters = answer.RootElement.GetProperty("result").GetProperty("config").GetProperty("params");
-        if (!parameters.TryGetProperty("vectors", out var vectors) || vectors.ValueKind != JsonValueKind.Object
-            || !vectors.TryGetProperty(QdrantBodies.DenseVector, out var dense)
-            || !parameters.TryGetProperty("sparse_vectors", out var sparse) || sparse.ValueKind != JsonValueKind.Object
-            || !sparse.TryGetProperty(QdrantBodies.SparseVector, out _))
+    /// <exception cref="InvalidOperationException">The collection lacks RagLegal's vectors or its model record.</exception>
+    private VectorIndexShape ShapeOf(CollectionInfo info)
+    {
+        var parameters = info.Config.Params;
+        if (parameters.VectorsConfig?.ParamsMap?.Map.TryGetValue(QdrantRequests.DenseName, out var dense) != true
+            || parameters.SparseVectorsConfig?.Map.ContainsKey(QdrantRequests.SparseName) != true)
         {
             throw new InvalidOperationException(
-                $"Qdrant collection '{Collection}' was not made by RagLegal: it lacks the dense vector '{QdrantBodies.DenseVector}' " +
-                $"or the sparse vector '{QdrantBodies.SparseVector}'. Configure another collection.");
+                $"Qdrant collection '{Collection}' was not made by RagLegal: it lacks the dense vector '{QdrantRequests.DenseName}' " +
+                $"or the sparse vector '{QdrantRequests.SparseName}'. Configure another collection.");
         }
 
-        return dense.GetProperty("size").GetInt32();
-    }
-
-    private async Task<VectorIndexShape?> ReadShapeMarkerAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await RequestAsync(HttpMethod.Post, _collectionPath + "/points", QdrantBodies.RetrieveShapeMarker(), cancellationToken).ConfigureAwait(false);
-        foreach (var point in answer.RootElement.GetProperty("result").EnumerateArray())
+        if (!info.Config.Metadata.TryGetValue(QdrantPayload.ModelMetadata, out var model) || model.KindCase != Value.KindOneofCase.StringValue)
         {
-            if (point.TryGetProperty("payload", out var payload) && payload.TryGetProperty(QdrantPayload.Shape, out var shape))
-            {
-                return new VectorIndexShape(shape.GetProperty("dimensions").GetInt32(), shape.GetProperty("model").GetString() ?? string.Empty);
-            }
+            throw new InvalidOperationException(
+                $"Qdrant collection '{Collection}' holds {dense!.Size}-dimensional vectors but no record of their model " +
+                $"(metadata '{QdrantPayload.ModelMetadata}'). Drop the collection or configure another one.");
         }
 
-        return null;
-    }
-
-    private async Task<long> CountAsync(CancellationToken cancellationToken)
-    {
-        using var answer = await RequestAsync(HttpMethod.Post, _collectionPath + "/points/count", QdrantBodies.CountNorms(), cancellationToken).ConfigureAwait(false);
-        return answer.RootElement.GetProperty("result").GetProperty("count").GetInt64();
+        return new VectorIndexShape((int)dense!.Size, model.StringValue);
     }
 
     private void Validate(VectorPoint point)
@@ -267,35 +251,11 @@ public sealed class QdrantVectorIndex : IVectorIndex
                 nameof(point));
         }
 
-        if (point.Sparse is { } sparse && sparse.Indices.Length != sparse.Values.Length)
+        if (point.Sparse is { } sparse && (sparse.Indices.Length != sparse.Values.Length || sparse.Indices.Any(index => index < 0)))
         {
-            throw new ArgumentException($"Point {point.Key} has {sparse.Indices.Length} sparse indices but {sparse.Values.Length} values.", nameof(point));
+            throw new ArgumentException(
+                $"Point {point.Key} has {sparse.Indices.Length} sparse indices and {sparse.Values.Length} values; they must pair up, and indices must not be negative.",
+                nameof(point));
         }
     }
-
-    private async Task SendAsync(HttpMethod method, string path, byte[] body, CancellationToken cancellationToken)
-    {
-        using var answer = await RequestAsync(method, path, body, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<JsonDocument> RequestAsync(HttpMethod method, string path, byte[] body, CancellationToken cancellationToken) =>
-        (await _connection.SendAsync(method, path, body, cancellationToken).ConfigureAwait(false))!;
-
-    private VectorKey KeyOf(JsonElement point, JsonElement payload)
-    {
-        var text = Text(point, payload, QdrantPayload.Key);
-        try
-        {
-            return VectorKey.Parse(text);
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidDataException($"Qdrant point {point.GetProperty("id")} of collection '{Collection}' has a malformed key: {exception.Message}", exception);
-        }
-    }
-
-    private string Text(JsonElement point, JsonElement payload, string field) =>
-        payload.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InvalidDataException($"Qdrant point {point.GetProperty("id")} of collection '{Collection}' has no '{field}' in its payload: it was not written by RagLegal.");
 }

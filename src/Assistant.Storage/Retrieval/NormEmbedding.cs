@@ -108,7 +108,7 @@ public sealed class NormEmbedding(
                 throw new InvalidOperationException($"The model gave {vector.Length} dimensions for {norm.Key}; the index holds {shape.Dimensions}.");
             }
 
-            var payload = new VectorPayload(norm.ActId, norm.Kind, norm.ActStatus, norm.NormStatus, hash);
+            var payload = new VectorPayload(norm.ActId, norm.Kind, norm.ActStatus, norm.NormStatus, hash, norm.Edition);
             points[i] = new VectorPoint(norm.Key, payload, vector, sparse?.Invoke(norm));
         }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Assistant.Storage.Retrieval;
 
-/// <summary>The configured vector index with what it owns (the embedded index's maps, Qdrant's HTTP client).</summary>
+/// <summary>The configured vector index with what it owns (the embedded index's maps, Qdrant's gRPC channel).</summary>
 public sealed class VectorStore : IDisposable
 {
     private readonly IDisposable _owned;
@@ -43,19 +43,8 @@ public sealed class VectorStore : IDisposable
                     loggers.CreateLogger<EmbeddedVectorIndex>());
                 return new VectorStore(embedded, embedded);
             case "qdrant":
-                options.Qdrant.Validate();
-
-                // Each attempt has its own timeout inside the index; the client's only bounds a stuck connection.
-                var http = new HttpClient { Timeout = options.Qdrant.Timeout * 2 };
-                try
-                {
-                    return new VectorStore(new QdrantVectorIndex(http, options.Qdrant, loggers.CreateLogger<QdrantVectorIndex>()), http);
-                }
-                catch
-                {
-                    http.Dispose();
-                    throw;
-                }
+                var qdrant = new QdrantVectorIndex(options.Qdrant, loggers.CreateLogger<QdrantVectorIndex>());
+                return new VectorStore(qdrant, qdrant);
 
             default:
                 throw new ArgumentException($"Vectors:Store is '{options.Store}'; it must be embedded, qdrant or none.", nameof(options));
