@@ -72,14 +72,21 @@ internal sealed class GrpcEndpoint : IAsyncDisposable
         return this;
     }
 
-    /// <summary>A call that never answers: only the client's deadline ends it.</summary>
-    public GrpcEndpoint Hang()
+    /// <summary>A call that never answers: only the client's deadline or cancellation ends it.</summary>
+    /// <param name="arrived">Set when the call has arrived.</param>
+    public GrpcEndpoint Hang(TaskCompletionSource? arrived = null)
     {
-        _replies.Enqueue(new Reply(StatusCode.OK, null, null, Hang: true));
+        _replies.Enqueue(new Reply(StatusCode.OK, null, null, Hang: true, arrived));
         return this;
     }
 
-    public int Unanswered => _replies.Count;
+    public void ForgetCalls()
+    {
+        lock (_calls)
+        {
+            _calls.Clear();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -109,6 +116,7 @@ internal sealed class GrpcEndpoint : IAsyncDisposable
 
         if (reply.Hang)
         {
+            reply.Arrived?.TrySetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
@@ -137,7 +145,7 @@ internal sealed class GrpcEndpoint : IAsyncDisposable
         }
     }
 
-    private sealed record Reply(StatusCode Status, string? Detail, IMessage? Message, bool Hang);
+    private sealed record Reply(StatusCode Status, string? Detail, IMessage? Message, bool Hang, TaskCompletionSource? Arrived = null);
 }
 
 /// <param name="Method">The gRPC method path, e.g. "/qdrant.Points/Upsert".</param>
