@@ -11,8 +11,5 @@ internal static class QdrantPointIds
     /// <summary>The project's namespace: UUIDv5 of the URL namespace and "urn:raglegal:vector-key". Never change it: every stored id depends on it.</summary>
     public static readonly Guid Namespace = new("1f7d6eaa-caf5-5049-8848-a97fcaacbed0");
 
-    /// <summary>The point recording the collection's model; no vector key has this text form (keys contain '|').</summary>
-    public static readonly Guid ShapeMarker = NameBasedUuid.Version5(Namespace, "raglegal:index-shape");
-
     public static Guid For(VectorKey key) => NameBasedUuid.Version5(Namespace, key.ToString());
 }

@@ -182,7 +182,15 @@ public sealed class QdrantVectorIndex : IVectorIndex, IDisposable
     public async Task DropAsync(CancellationToken cancellationToken)
     {
         var request = new DeleteCollection { CollectionName = Collection };
-        await _calls.CallAsync("drop the collection", options => _client.Collections.DeleteAsync(request, options), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _calls.CallAsync("drop the collection", options => _client.Collections.DeleteAsync(request, options), cancellationToken).ConfigureAwait(false);
+        }
+        catch (QdrantRequestException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            // Already gone.
+        }
+
         _shape = null;
     }
 

@@ -269,6 +269,19 @@ public sealed class QdrantVectorIndexCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drop_deletes_the_collection_and_a_missing_one_is_no_error()
+    {
+        _qdrant.Ok(CollectionCreated()).Fail(StatusCode.NotFound);
+
+        using var index = Index();
+        await index.DropAsync(CancellationToken.None);
+        await index.DropAsync(CancellationToken.None);
+
+        Assert.Equal(["/qdrant.Collections/Delete", "/qdrant.Collections/Delete"], _qdrant.Calls.Select(c => c.Method));
+        Assert.Equal("norms", _qdrant.Calls[0].As<DeleteCollection>().CollectionName);
+    }
+
+    [Fact]
     public async Task An_unavailable_server_is_retried_with_the_same_request_and_the_next_success_counts()
     {
         _qdrant.Fail(StatusCode.Unavailable).Ok(Completed());
