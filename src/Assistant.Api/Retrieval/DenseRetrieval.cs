@@ -1,6 +1,7 @@
 using Assistant.Core.Retrieval;
 using Assistant.Inference.Embeddings;
 using Assistant.Inference.Onnx;
+using Assistant.Storage.Qdrant;
 using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +64,7 @@ internal sealed partial class DenseRetrieval : IDisposable
             Ready(logger, info.Count, Model, info.Store);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException
-            or HttpRequestException or OnnxRuntimeException or UnauthorizedAccessException)
+            or QdrantRequestException or OnnxRuntimeException or UnauthorizedAccessException)
         {
             _embedder?.Dispose();
             _embedder = null;
