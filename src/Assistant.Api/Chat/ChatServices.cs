@@ -18,19 +18,10 @@ internal static class ChatServices
         services.AddSingleton(provider => AnswerPrompt.Load(Path.GetFullPath(provider.GetRequiredService<IOptions<AnswerOptions>>().Value.PromptsPath, AppContext.BaseDirectory)));
         services.AddHostedService<AnswerPromptCheck>();
         // One kernel for all turns: it is only read after it is built (no plugin is added later), which makes sharing it safe.
-        services.AddSingleton(provider =>
-        {
-            var kernel = Kernel.CreateBuilder();
-            kernel.Services.AddSingleton(provider.GetRequiredService<ILoggerFactory>());
-            if (provider.GetRequiredService<AnswerEngines>().Chat is { } chat)
-            {
-                // Runs the kernel's functions when a model asks for them (a prompt whose settings allow it).
-                kernel.Services.AddSingleton(chat.AsBuilder().UseKernelFunctionInvocation().Build());
-            }
-
-            kernel.Plugins.AddFromObject(provider.GetRequiredService<NormsPlugin>(), NormsPlugin.Name);
-            return kernel.Build();
-        });
+        services.AddSingleton(provider => AnswerKernel(
+            provider.GetRequiredService<AnswerEngines>().Chat,
+            provider.GetRequiredService<NormsPlugin>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(provider => new GroundedAnswerer(
             provider.GetRequiredService<INormRetriever>(),
             provider.GetRequiredService<Kernel>(),
@@ -38,6 +29,21 @@ internal static class ChatServices
             provider.GetRequiredService<IOptions<AnswerOptions>>().Value));
         services.AddSingleton<ChatTurns>();
         return services;
+    }
+
+    /// <summary>The kernel answers run on: the chat model, if one is loaded, and the norms plugin.</summary>
+    internal static Kernel AnswerKernel(IChatClient? chat, NormsPlugin norms, ILoggerFactory loggers)
+    {
+        var kernel = Kernel.CreateBuilder();
+        kernel.Services.AddSingleton(loggers);
+        if (chat is not null)
+        {
+            // Runs the kernel's functions when the model asks for them, where a prompt's settings offer them (function_choice_behavior).
+            kernel.Services.AddSingleton(chat.AsBuilder().UseKernelFunctionInvocation(loggers).Build());
+        }
+
+        kernel.Plugins.AddFromObject(norms, NormsPlugin.Name);
+        return kernel.Build();
     }
 
     /// <summary>Loads the answer templates as the API starts, so that a broken one stops it naming the file, not the first question.</summary>
