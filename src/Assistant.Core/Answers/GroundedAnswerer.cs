@@ -20,10 +20,10 @@ namespace Assistant.Core.Answers;
 /// <param name="kernel">Holds the chat model (an <see cref="IChatClient"/> service, or none) and the functions a model that calls tools may use.</param>
 public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, AnswerPrompt prompt, AnswerOptions options)
 {
-    private readonly bool _generates = kernel.Services.GetService<IChatClient>() is not null;
-
     /// <summary>A follow-up with fewer terms than this is searched together with the previous question.</summary>
     private const int FollowUpTerms = 6;
+
+    private readonly bool _generates = kernel.Services.GetService<IChatClient>() is not null;
 
     public async IAsyncEnumerable<AnswerEvent> AnswerAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
