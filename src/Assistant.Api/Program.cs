@@ -1,3 +1,4 @@
+using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
@@ -7,6 +8,7 @@ builder.AddRagLegalConfiguration();
 builder.AddRagLegalLogging();
 builder.Services.AddRagLegalServices(builder.Configuration);
 builder.Services.AddRagLegalSecurity(builder.Configuration);
+builder.Services.AddRagLegalChat(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagLegalPipeline();

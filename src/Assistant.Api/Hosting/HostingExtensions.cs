@@ -1,6 +1,4 @@
-using Assistant.Api.Chat;
 using Assistant.Api.Retrieval;
-using Assistant.Core.Answers;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Retrieval;
@@ -40,21 +38,12 @@ internal static class HostingExtensions
     public static void AddRagLegalServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
-        services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
-        services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.Section));
-        services.AddSingleton<AnswerEngines>();
         services.Configure<VectorStoreOptions>(configuration.GetSection(VectorStoreOptions.Section));
         services.Configure<EmbeddingModelOptions>(configuration.GetSection(EmbeddingModelOptions.Section));
         services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
         services.AddSingleton<DenseRetrieval>();
         services.AddSingleton(provider => provider.GetRequiredService<DenseRetrieval>().Ranking);
         services.AddSingleton<CatalogRetrieval>();
-        services.AddSingleton<INormRetriever, CatalogRetriever>();
-        services.AddSingleton(provider => new GroundedAnswerer(
-            provider.GetRequiredService<INormRetriever>(),
-            provider.GetRequiredService<AnswerEngines>().Chat,
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnswerOptions>>().Value));
-        services.AddSingleton<ChatTurns>();
         // Malformed bodies throw in every environment, so that they reach the problem details below as a 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

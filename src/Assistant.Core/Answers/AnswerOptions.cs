@@ -11,6 +11,12 @@ public sealed class AnswerOptions
     /// </summary>
     public const string GrammarProperty = "llama.grammar";
 
+    /// <summary>
+    /// The folder of the prompt templates (<c>answer/config.json</c>, <c>answer/ru.txt</c>, <c>answer/kk.txt</c>);
+    /// a relative path is taken from the program's folder, where the build copies the repository's <c>prompts/</c>.
+    /// </summary>
+    public string PromptsPath { get; set; } = "prompts";
+
     /// <summary>Sources given to the model.</summary>
     public int Sources { get; set; } = 6;
 

@@ -17,22 +17,6 @@ internal static class AnswerTexts
         ? "Нормалардан үзінді (тіл моделі қосылмаған):"
         : "Выдержка из норм (языковая модель не подключена):";
 
-    public static string SystemPrompt(Language language) => language == Language.Kk
-        ? """
-          Сен Қазақстан Республикасы Парламентінің заң көмекшісісің. Тек төменде нөмірленген дереккөздерге сүйеніп жауап бер.
-          Әр тұжырымнан кейін оның дереккөзін [n] түрінде көрсет. Дереккөздерде негіз болмаса, оны тікелей айт.
-          Жауапты қазақ тілінде жаз.
-          """
-        : """
-          Ты юридический помощник Парламента Республики Казахстан. Отвечай только на основании пронумерованных ниже источников.
-          После каждого утверждения указывай его источник в виде [n]. Если в источниках нет основания для ответа, прямо скажи об этом.
-          Отвечай на русском языке.
-          """;
-
-    public static string SourcesHeading(Language language) => language == Language.Kk ? "Дереккөздер:" : "Источники:";
-
-    public static string QuestionHeading(Language language) => language == Language.Kk ? "Сұрақ:" : "Вопрос:";
-
     public static string NoSources => "no norm was found for the question";
 
     public static string LowConfidence => "the norms found share too little with the question";

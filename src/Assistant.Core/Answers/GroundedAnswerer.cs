@@ -6,18 +6,24 @@ using Assistant.Core.Adilet;
 using Assistant.Core.Conversations;
 using Assistant.Core.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Answers;
 
 /// <summary>
-/// Answers a question from the law in the index: retrieves norms, gives them to the model as numbered sources,
-/// streams its text and verifies the [n] markers. Without a model it answers with an extract; when the sources
+/// Answers a question from the law in the index: retrieves norms, gives them to the model as numbered sources
+/// through the answer prompt (a Semantic Kernel prompt function run on the kernel's chat client), streams its text
+/// and verifies the [n] markers. Without a chat client in the kernel it answers with an extract; when the sources
 /// do not cover the question, or the model cites none of them, it abstains in the question's language.
 /// </summary>
-public sealed class GroundedAnswerer(INormRetriever retriever, IChatClient? chat, AnswerOptions options)
+/// <param name="kernel">Holds the chat model (an <see cref="IChatClient"/> service, or none) and the functions a model that calls tools may use.</param>
+public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, AnswerPrompt prompt, AnswerOptions options)
 {
     /// <summary>A follow-up with fewer terms than this is searched together with the previous question.</summary>
     private const int FollowUpTerms = 6;
+
+    private readonly bool _generates = kernel.Services.GetService<IChatClient>() is not null;
 
     public async IAsyncEnumerable<AnswerEvent> AnswerAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -38,7 +44,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, IChatClient? chat
             yield break;
         }
 
-        if (chat is null)
+        if (!_generates)
         {
             var extract = CitationMarkers.Verify(ExtractiveAnswer.Write(request.Question, sources, language), sources.Count);
             yield return new AnswerDelta(extract.Text);
@@ -52,8 +58,8 @@ public sealed class GroundedAnswerer(INormRetriever retriever, IChatClient? chat
         long promptTokens = 0, outputTokens = 0;
         TimeSpan? firstToken = null;
         var asked = Stopwatch.GetTimestamp();
-        var messages = AnswerPrompt.Messages(request.Question, sources, request.History, language, options);
-        await foreach (var update in chat.GetStreamingResponseAsync(messages, ChatOptions(sources.Count), cancellationToken).ConfigureAwait(false))
+        var arguments = prompt.Arguments(request.Question, sources, request.History, options);
+        await foreach (var update in kernel.InvokeStreamingAsync<ChatResponseUpdate>(prompt.For(language), arguments, cancellationToken).ConfigureAwait(false))
         {
             foreach (var usage in update.Contents.OfType<UsageContent>())
             {
@@ -96,17 +102,6 @@ public sealed class GroundedAnswerer(INormRetriever retriever, IChatClient? chat
         }
 
         return previous.Content + "\n" + question;
-    }
-
-    private ChatOptions ChatOptions(int sourceCount)
-    {
-        var chatOptions = new ChatOptions { Temperature = 0, MaxOutputTokens = options.MaxAnswerTokens };
-        if (options.ConstrainCitations)
-        {
-            chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [AnswerOptions.GrammarProperty] = AnswerPrompt.CitedClaimsGrammar(sourceCount) };
-        }
-
-        return chatOptions;
     }
 
     private static AnswerCompleted Abstain(List<AnswerSource> sources, Language language, string reason, AnswerUsage usage, AnswerTimings timings)
