@@ -3,6 +3,7 @@ using Assistant.Inference.Embeddings;
 using Assistant.Inference.Onnx;
 using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Assistant.Api.Retrieval;
 
@@ -63,7 +64,7 @@ internal sealed partial class DenseRetrieval : IDisposable
             Ready(logger, info.Count, Model, info.Store);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException
-            or HttpRequestException or OnnxRuntimeException or UnauthorizedAccessException)
+            or HttpRequestException or OnnxRuntimeException or ExecutionProviderUnavailableException or UnauthorizedAccessException)
         {
             _embedder?.Dispose();
             _embedder = null;
