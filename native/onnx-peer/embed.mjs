@@ -1,7 +1,7 @@
-// The peer of `indexer bench embed --peer`: onnxruntime-node 1.30.0 (native/node_modules) runs the same model.onnx
-// on the very token-id batches the C# benchmark wrote, with the same threads, and does what the C# generator does
-// around each run inside the timed loop: pads the batch to its longest row with a mask, and splits the output into
-// one vector per norm.
+// The peer of `indexer bench embed --peer`: onnxruntime-node 1.30.0 (node_modules here, which the benchmark installs
+// from package-lock.json) runs the same model.onnx on the very token-id batches the C# benchmark wrote, with the same
+// threads, and does what the C# generator does around each run inside the timed loop: pads the batch to its longest
+// row with a mask, and splits the output into one vector per norm.
 //
 // One process for the whole benchmark, so the model loads once and the C# side can interleave its passes with these
 // under the same machine conditions. Protocol, one JSON object per line on stdout:

@@ -4,6 +4,7 @@ using Assistant.Inference.Onnx;
 using Assistant.Storage.Qdrant;
 using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Assistant.Api.Retrieval;
 
@@ -64,7 +65,7 @@ internal sealed partial class DenseRetrieval : IDisposable
             Ready(logger, info.Count, Model, info.Store);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException
-            or QdrantRequestException or OnnxRuntimeException or UnauthorizedAccessException)
+            or QdrantRequestException or OnnxRuntimeException or ExecutionProviderUnavailableException or UnauthorizedAccessException)
         {
             _embedder?.Dispose();
             _embedder = null;

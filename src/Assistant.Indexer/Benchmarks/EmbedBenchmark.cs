@@ -5,13 +5,15 @@ using Assistant.Core.Vectors;
 using Assistant.Indexer.Commands;
 using Assistant.Indexer.Ingestion;
 using Assistant.Inference.Embeddings;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Assistant.Indexer.Benchmarks;
 
 /// <summary>
-/// <c>bench embed</c>: norms/s and tokens/s of <see cref="OnnxEmbeddingGenerator"/> over norms of the corpus; with
-/// --peer, onnxruntime-node 1.30.0 runs the same model.onnx on the very same token-id batches with the same threads,
-/// in one node process whose timed passes alternate with ours. Without --model, the default hashed-vocabulary model
+/// <c>bench embed</c>: norms/s and tokens/s of <see cref="OnnxEmbeddingGenerator"/> (Microsoft.ML.OnnxRuntime) over
+/// norms of the corpus; with --peer, onnxruntime-node 1.30.0 (installed into native/onnx-peer when first asked for)
+/// runs the same model.onnx on the very same token-id batches with the same threads, in one node process whose timed
+/// passes alternate with ours. Without --model, the default hashed-vocabulary model
 /// is written to a temporary folder first.
 /// Last line: norms_per_s=… peer_norms_per_s=… ratio=…, from each engine's median pass.
 /// </summary>
@@ -27,7 +29,7 @@ internal static class EmbedBenchmark
     {
         var model = new Option<string?>("--model") { Description = "Embedding model folder (manifest.json, model.onnx, tokenizer); default: the hashed-vocabulary model over ../shared's XLM-R vocabulary" };
         var dimensions = new Option<int>("--dimensions") { Description = "Dimensions of the default model", DefaultValueFactory = _ => HashedVocabularyModel.DefaultDimensions };
-        var peer = new Option<bool>("--peer") { Description = "Also run onnxruntime-node 1.30.0 (native/onnx-peer/embed.mjs) on the same batches" };
+        var peer = new Option<bool>("--peer") { Description = "Also run onnxruntime-node 1.30.0 (native/onnx-peer/embed.mjs, installed there by npm ci when missing) on the same batches" };
         var norms = new Option<int>("--norms") { Description = "Norms to embed", DefaultValueFactory = _ => 2000 };
         var batch = new Option<int>("--batch") { Description = "Texts per graph run", DefaultValueFactory = _ => 32 };
         var rounds = new Option<int>("--rounds") { Description = "Timed passes of each engine, interleaved; the medians count (the machine is shared)", DefaultValueFactory = _ => 5 };
@@ -115,7 +117,7 @@ internal static class EmbedBenchmark
         var endToEndSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model={manifest.Name} dims={manifest.Dimensions} norms={texts.Length} tokens={tokens} batch={batchSize} threads={threads} warmup={warmup} rounds={rounds} truncated={generator.TruncatedInputs}"));
+            $"model={manifest.Name} dims={manifest.Dimensions} norms={texts.Length} tokens={tokens} batch={batchSize} threads={threads} warmup={warmup} rounds={rounds} truncated={generator.TruncatedInputs} onnxruntime={OrtEnv.Instance().GetVersionString()} provider={generator.ExecutionProvider}"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"embed_median_s={Median(ours):F3} embed_fastest_s={ours.Min():F3} tokens_per_s={tokens / Median(ours):F0} tokenize_s={tokenizeSeconds:F3} end_to_end_norms_per_s={texts.Length / endToEndSeconds:F1}"));
         Console.Out.WriteLine($"rounds_s={Join(ours)}");

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Assistant.Indexer.Benchmarks;
 
 /// <summary>
-/// onnxruntime-node (native/onnx-peer/embed.mjs) kept running for a whole <c>bench embed</c>: it loads the model and
+/// onnxruntime-node (native/onnx-peer/embed.mjs) kept running for a whole <c>bench embed</c>: installed into
+/// native/onnx-peer/node_modules the first time it is asked for (npm ci, no install scripts), it loads the model and
 /// makes one untimed pass when started, then times one pass over the batches for each <see cref="RoundAsync"/>, so
 /// the benchmark can interleave the two engines' passes. The protocol is one JSON object per line; see embed.mjs.
 /// </summary>
@@ -31,12 +32,7 @@ internal sealed class OnnxNodePeer : IAsyncDisposable
     {
         var script = WorkingTree.FindUpward(Path.Combine("native", "onnx-peer", "embed.mjs"))
             ?? throw new FileNotFoundException("native/onnx-peer/embed.mjs was not found above the current directory.");
-        var native = Path.GetDirectoryName(Path.GetDirectoryName(script))!;
-        if (!Directory.Exists(Path.Combine(native, "node_modules", "onnxruntime-node")))
-        {
-            throw new InvalidOperationException($"onnxruntime-node is not installed: build src/Assistant.Inference or run 'npm ci --ignore-scripts' in {native}.");
-        }
-
+        await InstallAsync(Path.GetDirectoryName(script)!, cancellationToken);
         var batches = Path.GetTempFileName();
         Process? process = null;
         try
@@ -55,7 +51,7 @@ internal sealed class OnnxNodePeer : IAsyncDisposable
                 start.ArgumentList.Add(argument);
             }
 
-            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+            process = StartTool(start, "node");
             var ready = PeerReady.Parse(await ReadReplyAsync(process, cancellationToken));
             return new OnnxNodePeer(process, batches, ready);
         }
@@ -68,6 +64,47 @@ internal sealed class OnnxNodePeer : IAsyncDisposable
 
             File.Delete(batches);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Installs the peer's pinned packages (package-lock.json beside embed.mjs) unless they are there. No install
+    /// scripts: onnxruntime-node's would fetch CUDA libraries the CPU peer does not use.
+    /// </summary>
+    private static async Task InstallAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(Path.Combine(folder, "node_modules", "onnxruntime-node")))
+        {
+            return;
+        }
+
+        await Console.Error.WriteLineAsync($"Installing onnxruntime-node into {folder}/node_modules (npm ci) for the peer.");
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = folder, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var npm = StartTool(start, "npm");
+        await npm.StandardOutput.ReadToEndAsync(cancellationToken);
+        await npm.WaitForExitAsync(cancellationToken);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"'npm ci --ignore-scripts' in {folder} failed (exit code {npm.ExitCode.ToString(CultureInfo.InvariantCulture)}): the onnxruntime-node peer could not be installed.");
+        }
+    }
+
+    /// <summary>Starts node or npm; a tool that is not installed is named as such.</summary>
+    private static Process StartTool(ProcessStartInfo start, string tool)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException($"'{tool}' could not be started ({error.Message}): the onnxruntime-node peer needs Node.js and npm.", error);
         }
     }
 

@@ -67,7 +67,7 @@ internal static class EmbedCommand
 
             var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-9);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Embedded with {manifest.Name} ({manifest.Dimensions} dims, {options.Device.ToString().ToLowerInvariant()}) into the {vectors.Index.Store} index in {summary.Elapsed.TotalSeconds:F1} s:"));
+                $"Embedded with {manifest.Name} ({manifest.Dimensions} dims, ONNX Runtime {generator.ExecutionProvider}) into the {vectors.Index.Store} index in {summary.Elapsed.TotalSeconds:F1} s:"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  norms      {summary.Scanned} current, {summary.Embedded} embedded, {summary.Unchanged} unchanged, {summary.Deleted} removed"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput {summary.Embedded / seconds:F0} norms/s, {summary.Tokens / seconds:F0} tokens/s"));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  truncated  {generator.TruncatedInputs} norms longer than {manifest.MaxTokens} tokens"));
@@ -82,7 +82,7 @@ internal static class EmbedCommand
         {
             return OnnxEmbeddingGenerator.Open(folder, options.GeneratorOptions());
         }
-        catch (InvalidDataException error)
+        catch (Exception error) when (error is InvalidDataException or ExecutionProviderUnavailableException)
         {
             throw new CommandException(error.Message);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Assistant.Inference.Onnx;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Assistant.Inference.Embeddings;
 
@@ -95,7 +96,7 @@ public sealed class EmbeddingModelFolder
 
     /// <summary>Checks the graph's declared inputs and output against the manifest.</summary>
     /// <exception cref="InvalidDataException">A named tensor is missing or its shape contradicts the manifest.</exception>
-    internal void CheckAgainst(OnnxSession session)
+    internal void CheckAgainst(InferenceSession session)
     {
         foreach (var (field, name) in new[]
         {
@@ -104,23 +105,32 @@ public sealed class EmbeddingModelFolder
             ("tokenTypeIdsName", Manifest.TokenTypeIdsName),
         })
         {
-            if (name is not null && session.Inputs.All(input => input.Name != name))
+            if (name is not null && !session.InputMetadata.ContainsKey(name))
             {
-                throw Invalid(field, $"names input '{name}', which '{ModelPath}' does not take (its inputs: {string.Join(", ", session.Inputs.Select(input => input.Name))})");
+                throw Invalid(field, $"names input '{name}', which '{ModelPath}' does not take (its inputs: {string.Join(", ", session.InputMetadata.Keys)})");
             }
         }
 
-        var output = session.Outputs.FirstOrDefault(candidate => candidate.Name == Manifest.OutputName)
-            ?? throw Invalid("outputName", $"names output '{Manifest.OutputName}', which '{ModelPath}' does not produce (its outputs: {string.Join(", ", session.Outputs.Select(candidate => candidate.Name))})");
-        var expectedRank = Manifest.Pooling == EmbeddingPooling.None ? 2 : 3;
-        if (output.Shape.Count != expectedRank)
+        if (!session.OutputMetadata.TryGetValue(Manifest.OutputName, out var output))
         {
-            throw Invalid("pooling", $"is '{Manifest.Pooling.ToString().ToLowerInvariant()}', which needs a rank-{expectedRank} output, but '{output.Name}' has rank {output.Shape.Count}");
+            throw Invalid("outputName", $"names output '{Manifest.OutputName}', which '{ModelPath}' does not produce (its outputs: {string.Join(", ", session.OutputMetadata.Keys)})");
         }
 
-        if (output.Shape[^1] > 0 && output.Shape[^1] != Manifest.Dimensions)
+        var expectedRank = Manifest.Pooling == EmbeddingPooling.None ? 2 : 3;
+        var shape = output.IsTensor ? output.Dimensions : [];
+        if (shape.Length != expectedRank)
         {
-            throw Invalid("dimensions", $"is {Manifest.Dimensions}, but output '{output.Name}' has {output.Shape[^1]}");
+            throw Invalid("pooling", $"is '{Manifest.Pooling.ToString().ToLowerInvariant()}', which needs a rank-{expectedRank} output, but '{Manifest.OutputName}' has rank {shape.Length}");
+        }
+
+        if (shape[^1] > 0 && shape[^1] != Manifest.Dimensions)
+        {
+            throw Invalid("dimensions", $"is {Manifest.Dimensions}, but output '{Manifest.OutputName}' has {shape[^1]}");
+        }
+
+        if (output.ElementDataType != TensorElementType.Float)
+        {
+            throw Invalid("outputName", $"names output '{Manifest.OutputName}', which holds {output.ElementDataType} elements, not Float");
         }
     }
 

@@ -6,6 +6,7 @@ using Assistant.Core.Vectors;
 using Assistant.Inference.Onnx;
 using Assistant.Inference.Tokenizers;
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Assistant.Inference.Embeddings;
 
@@ -13,27 +14,36 @@ namespace Assistant.Inference.Embeddings;
 /// Embeds texts with an ONNX model folder (<see cref="EmbeddingModelFolder"/>): prefixes each text for its
 /// <see cref="EmbeddingPurpose"/>, tokenizes and truncates it, runs length-sorted batches padded to their longest
 /// text, pools per-token outputs when the graph does not, and L2-normalises. Results come back in input order.
-/// Thread-safe: concurrent calls share the session, which ONNX Runtime allows.
+/// Each batch runs on tensors over the generator's pooled arrays, and a graph that pools by itself writes straight
+/// into the returned vectors: nothing of a batch is copied on its way in or out. Thread-safe: concurrent calls share
+/// the session, which ONNX Runtime allows.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>Floats per array of <see cref="EmbedTokenized"/>'s vectors (64 MB): few allocations, none near the array limit.</summary>
     private const int SlabFloats = 16 << 20;
 
-    private readonly OnnxSession session;
+    private readonly InferenceSession session;
     private readonly ITextTokenizer tokenizer;
     private readonly EmbeddingModelManifest manifest;
     private readonly OnnxEmbeddingGeneratorOptions options;
     private readonly EmbeddingGeneratorMetadata metadata;
+    private readonly string[] inputNames;
+    private readonly string[] outputNames;
     private long truncatedInputs;
 
-    private OnnxEmbeddingGenerator(EmbeddingModelFolder folder, OnnxSession session, ITextTokenizer tokenizer, OnnxEmbeddingGeneratorOptions options)
+    private OnnxEmbeddingGenerator(EmbeddingModelFolder folder, InferenceSession session, ITextTokenizer tokenizer, OnnxEmbeddingGeneratorOptions options)
     {
         Folder = folder;
         manifest = folder.Manifest;
         this.session = session;
         this.tokenizer = tokenizer;
         this.options = options;
+        inputNames = manifest.TokenTypeIdsName is { } tokenTypes
+            ? [manifest.InputIdsName, manifest.AttentionMaskName, tokenTypes]
+            : [manifest.InputIdsName, manifest.AttentionMaskName];
+        outputNames = [manifest.OutputName];
+        ExecutionProvider = OnnxSessions.ProviderOf(options.Device);
         metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(folder.Directory)), manifest.Name, manifest.Dimensions);
     }
 
@@ -42,19 +52,23 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// <summary>The tokenizer of the folder; its padding id fills the short rows of a batch.</summary>
     public ITextTokenizer Tokenizer => tokenizer;
 
+    /// <summary>The ONNX Runtime execution provider the graph runs on (CPUExecutionProvider or CUDAExecutionProvider).</summary>
+    public string ExecutionProvider { get; }
+
     /// <summary>Inputs cut to the manifest's max tokens since this generator was opened.</summary>
     public long TruncatedInputs => Interlocked.Read(ref truncatedInputs);
 
     /// <summary>Opens a model folder.</summary>
     /// <exception cref="InvalidDataException">The folder or manifest is wrong (the message names the file and field).</exception>
-    /// <exception cref="OnnxRuntimeException">ONNX Runtime cannot load the graph or the requested device.</exception>
+    /// <exception cref="ExecutionProviderUnavailableException">CUDA is asked for and cannot be loaded; the message says what is missing.</exception>
+    /// <exception cref="OnnxRuntimeException">ONNX Runtime cannot load the graph.</exception>
     public static OnnxEmbeddingGenerator Open(string directory, OnnxEmbeddingGeneratorOptions? options = null)
     {
         options ??= new OnnxEmbeddingGeneratorOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         var folder = EmbeddingModelFolder.Load(directory);
         var tokenizer = TokenizerFile.Load(folder.TokenizerPath);
-        var session = OnnxSession.Open(folder.ModelPath, new OnnxSessionOptions
+        var session = OnnxSessions.Open(folder.ModelPath, new OnnxSessionOptions
         {
             Device = options.Device,
             CudaDeviceId = options.CudaDeviceId,
@@ -105,6 +119,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var vectors = Array.Empty<float>();
         var used = 0;
         var left = inputs.Count;
+        using var runOptions = new RunOptions();
         foreach (var batch in PlanBatches(inputs, options.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -118,7 +133,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                 used = 0;
             }
 
-            RunBatch(inputs, batch, vectors.AsSpan(used, size));
+            RunBatch(inputs, batch, vectors.AsMemory(used, size), runOptions);
             for (var i = 0; i < batch.Length; i++)
             {
                 results[batch[i]] = new ReadOnlyMemory<float>(vectors, used + (i * dimensions), dimensions);
@@ -197,8 +212,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return cut;
     }
 
-    /// <summary>Runs one batch of <paramref name="inputs"/> and writes its vectors, row after row, into <paramref name="destination"/>.</summary>
-    private void RunBatch(IReadOnlyList<IReadOnlyList<int>> inputs, int[] batch, Span<float> destination)
+    /// <summary>
+    /// Runs one batch of <paramref name="inputs"/> and leaves its vectors, row after row, in <paramref name="destination"/>:
+    /// a graph that pools by itself writes them there; a per-token output goes to a pooled array and is pooled from it.
+    /// </summary>
+    private void RunBatch(IReadOnlyList<IReadOnlyList<int>> inputs, int[] batch, Memory<float> destination, RunOptions runOptions)
     {
         var length = 1;
         foreach (var index in batch)
@@ -207,40 +225,81 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         // Pooled: a batch of long norms needs hundreds of kilobytes, which would land on the large object heap each time.
-        var size = batch.Length * length;
+        var rows = batch.Length;
+        var size = rows * length;
         var ids = ArrayPool<long>.Shared.Rent(size);
         var mask = ArrayPool<long>.Shared.Rent(size);
+        var tokenTypes = inputNames.Length > 2 ? ArrayPool<long>.Shared.Rent(size) : null;
+        var perToken = manifest.Pooling == EmbeddingPooling.None ? null : ArrayPool<float>.Shared.Rent(size * manifest.Dimensions);
+        var values = new OrtValue[inputNames.Length];
+        OrtValue? output = null;
         try
         {
             ids.AsSpan(0, size).Fill(tokenizer.Special.Padding);
             mask.AsSpan(0, size).Clear();
-            for (var row = 0; row < batch.Length; row++)
+            for (var row = 0; row < rows; row++)
             {
                 var input = inputs[batch[row]];
                 Widen(input, ids.AsSpan(row * length, input.Count));
                 mask.AsSpan(row * length, input.Count).Fill(1);
             }
 
-            long[] shape = [batch.Length, length];
-            var tensors = new List<OnnxInt64Tensor>(3)
+            long[] shape = [rows, length];
+            values[0] = Tensor(ids.AsMemory(0, size), shape);
+            values[1] = Tensor(mask.AsMemory(0, size), shape);
+            if (tokenTypes is not null)
             {
-                new(manifest.InputIdsName, ids, shape),
-                new(manifest.AttentionMaskName, mask, shape),
-            };
-            if (manifest.TokenTypeIdsName is { } tokenTypes)
-            {
-                tensors.Add(new OnnxInt64Tensor(tokenTypes, new long[size], shape));
+                tokenTypes.AsSpan(0, size).Clear();
+                values[2] = Tensor(tokenTypes.AsMemory(0, size), shape);
             }
 
-            using var output = session.Run(tensors, manifest.OutputName);
-            Pool(output, mask, batch.Length, length, destination);
+            output = perToken is null
+                ? Tensor(destination, [rows, manifest.Dimensions])
+                : Tensor(perToken.AsMemory(0, size * manifest.Dimensions), [rows, length, manifest.Dimensions]);
+            session.Run(runOptions, inputNames, values, outputNames, [output]);
+            if (perToken is not null)
+            {
+                Pool(perToken, mask, rows, length, destination.Span);
+            }
+
+            if (manifest.Normalize)
+            {
+                Normalize(destination.Span, rows);
+            }
+        }
+        catch (OnnxRuntimeException error) when (error.Message.Contains("shape", StringComparison.OrdinalIgnoreCase)
+            && error.Message.Contains(manifest.OutputName, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"'{Folder.ManifestPath}': field 'dimensions' is {manifest.Dimensions.ToString(CultureInfo.InvariantCulture)}, but output '{manifest.OutputName}' does not have that shape: {error.Message}",
+                error);
         }
         finally
         {
+            foreach (var value in values)
+            {
+                value?.Dispose();
+            }
+
+            output?.Dispose();
+
             ArrayPool<long>.Shared.Return(ids);
             ArrayPool<long>.Shared.Return(mask);
+            if (tokenTypes is not null)
+            {
+                ArrayPool<long>.Shared.Return(tokenTypes);
+            }
+
+            if (perToken is not null)
+            {
+                ArrayPool<float>.Shared.Return(perToken);
+            }
         }
     }
+
+    /// <summary>A tensor over <paramref name="memory"/>, which stays pinned until the value is disposed.</summary>
+    private static OrtValue Tensor<T>(Memory<T> memory, long[] shape)
+        where T : unmanaged => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, memory, shape);
 
     /// <summary>Token ids widened to the graph's int64; tokenizers hand back lists, whose spans spare an interface call per token.</summary>
     private static void Widen(IReadOnlyList<int> ids, Span<long> destination)
@@ -262,54 +321,45 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    /// <summary>
-    /// One vector per row into <paramref name="destination"/>: a graph that pools itself is copied as it is, others
-    /// are pooled over the unmasked tokens; then each is L2-normalised when the manifest asks.
-    /// </summary>
-    private void Pool(OnnxOutput output, long[] mask, int rows, int length, Span<float> destination)
+    /// <summary>One vector per row into <paramref name="destination"/>, pooled from the per-token output over the unmasked tokens.</summary>
+    private void Pool(float[] perToken, long[] mask, int rows, int length, Span<float> destination)
     {
-        var hidden = (int)output.Shape[^1];
-        if (hidden != manifest.Dimensions)
-        {
-            throw new InvalidDataException(
-                $"'{Folder.ManifestPath}': field 'dimensions' is {manifest.Dimensions}, but output '{manifest.OutputName}' returned {hidden.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        var data = output.Data;
+        var hidden = manifest.Dimensions;
+        var data = perToken.AsSpan(0, rows * length * hidden);
         for (var row = 0; row < rows; row++)
         {
             var vector = destination.Slice(row * hidden, hidden);
-            switch (manifest.Pooling)
+            if (manifest.Pooling == EmbeddingPooling.Cls)
             {
-                case EmbeddingPooling.None:
-                    data.Slice(row * hidden, hidden).CopyTo(vector);
-                    break;
-                case EmbeddingPooling.Cls:
-                    data.Slice(row * length * hidden, hidden).CopyTo(vector);
-                    break;
-                default:
-                    vector.Clear();
-                    var counted = 0;
-                    for (var token = 0; token < length; token++)
-                    {
-                        if (mask[(row * length) + token] != 0)
-                        {
-                            TensorPrimitives.Add(vector, data.Slice(((row * length) + token) * hidden, hidden), vector);
-                            counted++;
-                        }
-                    }
-
-                    TensorPrimitives.Divide(vector, Math.Max(counted, 1), vector);
-                    break;
+                data.Slice(row * length * hidden, hidden).CopyTo(vector);
+                continue;
             }
 
-            if (manifest.Normalize)
+            vector.Clear();
+            var counted = 0;
+            for (var token = 0; token < length; token++)
             {
-                var norm = TensorPrimitives.Norm(vector);
-                if (norm > 0)
+                if (mask[(row * length) + token] != 0)
                 {
-                    TensorPrimitives.Divide(vector, norm, vector);
+                    TensorPrimitives.Add(vector, data.Slice(((row * length) + token) * hidden, hidden), vector);
+                    counted++;
                 }
+            }
+
+            TensorPrimitives.Divide(vector, Math.Max(counted, 1), vector);
+        }
+    }
+
+    /// <summary>Each row of <paramref name="vectors"/> L2-normalised in place; a zero row stays zero.</summary>
+    private void Normalize(Span<float> vectors, int rows)
+    {
+        for (var row = 0; row < rows; row++)
+        {
+            var vector = vectors.Slice(row * manifest.Dimensions, manifest.Dimensions);
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
             }
         }
     }

@@ -1,5 +1,5 @@
-using Assistant.Inference.Onnx;
 using Assistant.Inference.Onnx.Graphs;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Assistant.Inference.Embeddings;
 
@@ -31,16 +31,16 @@ public static class StaticEmbeddingGraph
         var batch = OnnxDimension.Dynamic("batch");
         var sequence = OnnxDimension.Dynamic("sequence");
         return new OnnxGraph("static_embedding")
-            .Input(InputIds, OnnxElementType.Int64, batch, sequence)
-            .Input(AttentionMask, OnnxElementType.Int64, batch, sequence)
-            .Output(Output, OnnxElementType.Float, batch, OnnxDimension.Fixed(model.Dimensions))
+            .Input(InputIds, TensorElementType.Int64, batch, sequence)
+            .Input(AttentionMask, TensorElementType.Int64, batch, sequence)
+            .Output(Output, TensorElementType.Float, batch, OnnxDimension.Fixed(model.Dimensions))
             .Initializer("vectors", model.Vectors, model.VocabularySize, model.Dimensions)
             .Initializer("weights", model.Weights, model.VocabularySize)
             .Initializer("epsilon", new[] { Epsilon }, 1)
             .Initializer("axis_1", new long[] { 1 }, 1)
             .Node("Gather", ["vectors", InputIds], ["token_vectors"], OnnxAttributeValue.Of("axis", 0))
             .Node("Gather", ["weights", InputIds], ["token_weights"], OnnxAttributeValue.Of("axis", 0))
-            .Node("Cast", [AttentionMask], ["mask"], OnnxAttributeValue.Of("to", (long)OnnxElementType.Float))
+            .Node("Cast", [AttentionMask], ["mask"], OnnxAttributeValue.Of("to", (long)TensorElementType.Float))
             .Node("Mul", ["token_weights", "mask"], ["masked_weights"])
             .Node("Unsqueeze", ["masked_weights", "axis_1"], ["weight_rows"])
             .Node("MatMul", ["weight_rows", "token_vectors"], ["weighted_rows"])

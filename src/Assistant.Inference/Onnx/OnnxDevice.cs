@@ -5,6 +5,6 @@ public enum OnnxDevice
 {
     Cpu,
 
-    /// <summary>The CUDA execution provider; needs its provider libraries beside libonnxruntime.so.1.</summary>
+    /// <summary>The CUDA execution provider: needs the Microsoft.ML.OnnxRuntime.Gpu.Linux build (-p:OnnxGpu=true) and CUDA.</summary>
     Cuda,
 }

@@ -9,8 +9,6 @@ public sealed record OnnxSessionOptions
     /// <summary>Threads across independent operators; 0 lets ONNX Runtime choose.</summary>
     public int InterOpThreads { get; init; }
 
-    public OnnxGraphOptimization Optimization { get; init; } = OnnxGraphOptimization.All;
-
     public OnnxDevice Device { get; init; } = OnnxDevice.Cpu;
 
     /// <summary>The CUDA device, when <see cref="Device"/> is <see cref="OnnxDevice.Cuda"/>.</summary>

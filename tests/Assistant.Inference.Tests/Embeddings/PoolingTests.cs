@@ -1,7 +1,7 @@
 using Assistant.Core.Vectors;
 using Assistant.Inference.Embeddings;
-using Assistant.Inference.Onnx;
 using Assistant.Inference.Onnx.Graphs;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Assistant.Inference.Tests.Embeddings;
 
@@ -17,14 +17,7 @@ public sealed class PoolingTests : IDisposable
     {
         tokenGraphDirectory = Path.Combine(folder.Root, "token-graph");
         Directory.CreateDirectory(tokenGraphDirectory);
-        var model = folder.Model;
-        new OnnxGraph("token_vectors")
-            .Input("input_ids", OnnxElementType.Int64, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"))
-            .Input("attention_mask", OnnxElementType.Int64, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"))
-            .Output("last_hidden_state", OnnxElementType.Float, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"), OnnxDimension.Fixed(model.Dimensions))
-            .Initializer("vectors", model.Vectors, model.VocabularySize, model.Dimensions)
-            .Node("Gather", ["vectors", "input_ids"], ["last_hidden_state"], OnnxAttributeValue.Of("axis", 0L))
-            .Save(Path.Combine(tokenGraphDirectory, "model.onnx"));
+        WriteGraph(OnnxDimension.Fixed(folder.Model.Dimensions));
         File.Copy(folder.VocabularyPath, Path.Combine(tokenGraphDirectory, "tokenizer.gguf"));
     }
 
@@ -69,13 +62,49 @@ public sealed class PoolingTests : IDisposable
         Assert.Contains("'pooling'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Per_token_output_narrower_than_the_manifest_says_names_its_dimensions_field()
+    {
+        // Declared dynamic, the hidden size passes the check at open; the first run finds it is not the manifest's.
+        WriteGraph(OnnxDimension.Dynamic("hidden"));
+        WriteManifest(EmbeddingPooling.Mean, folder.Model.Dimensions + 4);
+        using var generator = OnnxEmbeddingGenerator.Open(tokenGraphDirectory);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => generator.GenerateAsync(Texts));
+
+        Assert.Contains(Path.Combine(tokenGraphDirectory, "manifest.json"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("'dimensions'", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Dispose();
 
-    private void WriteManifest(EmbeddingPooling pooling) =>
+    /// <summary>
+    /// A graph whose output is each token's own vector, [batch, sequence, <paramref name="hidden"/>]. A dynamic hidden
+    /// size is one the token vectors may be overridden with, so shape inference cannot fix it either.
+    /// </summary>
+    private void WriteGraph(OnnxDimension hidden)
+    {
+        var model = folder.Model;
+        var graph = new OnnxGraph("token_vectors")
+            .Input("input_ids", TensorElementType.Int64, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"))
+            .Input("attention_mask", TensorElementType.Int64, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"));
+        if (hidden.Size is null)
+        {
+            graph.Input("vectors", TensorElementType.Float, OnnxDimension.Fixed(model.VocabularySize), hidden);
+        }
+
+        graph
+            .Output("last_hidden_state", TensorElementType.Float, OnnxDimension.Dynamic("batch"), OnnxDimension.Dynamic("sequence"), hidden)
+            .Initializer("vectors", model.Vectors, model.VocabularySize, model.Dimensions)
+            .Node("Gather", ["vectors", "input_ids"], ["last_hidden_state"], OnnxAttributeValue.Of("axis", 0L))
+            .Save(Path.Combine(tokenGraphDirectory, "model.onnx"));
+    }
+
+    private void WriteManifest(EmbeddingPooling pooling, int? dimensions = null) =>
         EmbeddingModelFolder.WriteManifest(tokenGraphDirectory, new EmbeddingModelManifest
         {
             Name = "token-graph",
-            Dimensions = folder.Model.Dimensions,
+            Dimensions = dimensions ?? folder.Model.Dimensions,
             Pooling = pooling,
             Tokenizer = "tokenizer.gguf",
             OutputName = "last_hidden_state",

@@ -1,10 +1,13 @@
 using Assistant.Inference.Onnx.Protobuf;
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Assistant.Inference.Onnx.Graphs;
 
 /// <summary>
-/// Builds an ONNX model (ModelProto, IR version 8, default-domain opset 17: both well inside what ONNX Runtime 1.30
-/// accepts) from declared inputs, outputs, initializers and nodes, and writes it in protobuf form.
+/// Builds an ONNX model (ModelProto, IR version 8, default-domain opset 17: both well inside what ONNX Runtime 1.32
+/// accepts) from declared inputs, outputs, initializers and nodes, and writes it with Google.Protobuf. Element types
+/// are ONNX Runtime's <see cref="TensorElementType"/>, whose numbers are those of ONNX's TensorProto.DataType.
 /// </summary>
 public sealed class OnnxGraph
 {
@@ -14,35 +17,34 @@ public sealed class OnnxGraph
     /// <summary>The opset of the default ("ai.onnx") domain written.</summary>
     public const long OpsetVersion = 17;
 
-    private readonly string name;
-    private readonly List<ProtoMessage> inputs = [];
-    private readonly List<ProtoMessage> outputs = [];
-    private readonly List<ProtoMessage> initializers = [];
-    private readonly List<ProtoMessage> nodes = [];
+    private readonly GraphProto graph;
 
     public OnnxGraph(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        this.name = name;
+        graph = new GraphProto { Name = name };
     }
 
-    public OnnxGraph Input(string valueName, OnnxElementType type, params OnnxDimension[] shape)
+    public OnnxGraph Input(string valueName, TensorElementType type, params OnnxDimension[] shape)
     {
-        inputs.Add(ValueInfo(valueName, type, shape));
+        graph.Input.Add(ValueInfo(valueName, type, shape));
         return this;
     }
 
-    public OnnxGraph Output(string valueName, OnnxElementType type, params OnnxDimension[] shape)
+    public OnnxGraph Output(string valueName, TensorElementType type, params OnnxDimension[] shape)
     {
-        outputs.Add(ValueInfo(valueName, type, shape));
+        graph.Output.Add(ValueInfo(valueName, type, shape));
         return this;
     }
 
-    /// <summary>A float constant; the memory is referenced until the model is written.</summary>
-    public OnnxGraph Initializer(string valueName, ReadOnlyMemory<float> values, params long[] dimensions)
+    /// <summary>A float constant, written as raw data; the array is referenced, not copied, until the model is written.</summary>
+    public OnnxGraph Initializer(string valueName, float[] values, params long[] dimensions)
     {
+        ArgumentNullException.ThrowIfNull(values);
         CheckCount(valueName, values.Length, dimensions);
-        initializers.Add(Tensor(valueName, OnnxElementType.Float, dimensions).RawFloats(9, values));
+        var tensor = Tensor(valueName, TensorElementType.Float, dimensions);
+        tensor.RawData = UnsafeByteOperations.UnsafeWrap(new FloatBytes(values).Memory);
+        graph.Initializer.Add(tensor);
         return this;
     }
 
@@ -50,7 +52,9 @@ public sealed class OnnxGraph
     {
         ArgumentNullException.ThrowIfNull(values);
         CheckCount(valueName, values.Length, dimensions);
-        initializers.Add(Tensor(valueName, OnnxElementType.Int64, dimensions).PackedInt64(7, values));
+        var tensor = Tensor(valueName, TensorElementType.Int64, dimensions);
+        tensor.Int64Data.AddRange(values);
+        graph.Initializer.Add(tensor);
         return this;
     }
 
@@ -58,43 +62,27 @@ public sealed class OnnxGraph
     {
         ArgumentNullException.ThrowIfNull(nodeInputs);
         ArgumentNullException.ThrowIfNull(nodeOutputs);
-        var node = new ProtoMessage();
-        foreach (var input in nodeInputs)
-        {
-            node.String(1, input);
-        }
-
-        foreach (var output in nodeOutputs)
-        {
-            node.String(2, output);
-        }
-
-        node.String(3, $"{opType}_{nodes.Count}").String(4, opType);
-        foreach (var attribute in attributes)
-        {
-            node.Message(5, attribute.ToProto());
-        }
-
-        nodes.Add(node);
+        ArgumentNullException.ThrowIfNull(attributes);
+        var node = new NodeProto { Name = $"{opType}_{graph.Node.Count}", OpType = opType };
+        node.Input.AddRange(nodeInputs);
+        node.Output.AddRange(nodeOutputs);
+        node.Attribute.AddRange(attributes.Select(attribute => attribute.Proto));
+        graph.Node.Add(node);
         return this;
     }
 
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var graph = new ProtoMessage();
-        nodes.ForEach(node => graph.Message(1, node));
-        graph.String(2, name);
-        initializers.ForEach(initializer => graph.Message(5, initializer));
-        inputs.ForEach(input => graph.Message(11, input));
-        outputs.ForEach(output => graph.Message(12, output));
-        new ProtoMessage()
-            .Int64(1, IrVersion)
-            .String(2, "RagLegal")
-            .String(3, "1")
-            .Message(7, graph)
-            .Message(8, new ProtoMessage().String(1, string.Empty).Int64(2, OpsetVersion))
-            .WriteTo(stream);
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "RagLegal",
+            ProducerVersion = "1",
+            Graph = graph,
+            OpsetImport = { new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion } },
+        };
+        model.WriteTo(stream);
     }
 
     public void Save(string path)
@@ -103,21 +91,28 @@ public sealed class OnnxGraph
         WriteTo(file);
     }
 
-    private static ProtoMessage Tensor(string valueName, OnnxElementType type, long[] dimensions) =>
-        new ProtoMessage().PackedInt64(1, dimensions).Int64(2, (long)type).String(8, valueName);
-
-    private static ProtoMessage ValueInfo(string valueName, OnnxElementType type, OnnxDimension[] shape)
+    private static TensorProto Tensor(string valueName, TensorElementType type, long[] dimensions)
     {
-        var dims = new ProtoMessage();
+        var tensor = new TensorProto { DataType = (int)type, Name = valueName };
+        tensor.Dims.AddRange(dimensions);
+        return tensor;
+    }
+
+    private static ValueInfoProto ValueInfo(string valueName, TensorElementType type, OnnxDimension[] shape)
+    {
+        var dims = new TensorShapeProto();
         foreach (var dimension in shape)
         {
-            dims.Message(1, dimension.Size is { } size
-                ? new ProtoMessage().Int64(1, size)
-                : new ProtoMessage().String(2, dimension.Parameter ?? "?"));
+            dims.Dim.Add(dimension.Size is { } size
+                ? new TensorShapeProto.Types.Dimension { DimValue = size }
+                : new TensorShapeProto.Types.Dimension { DimParam = dimension.Parameter ?? "?" });
         }
 
-        var tensorType = new ProtoMessage().Int64(1, (long)type).Message(2, dims);
-        return new ProtoMessage().String(1, valueName).Message(2, new ProtoMessage().Message(1, tensorType));
+        return new ValueInfoProto
+        {
+            Name = valueName,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = dims } },
+        };
     }
 
     private static void CheckCount(string valueName, long count, long[] dimensions)
