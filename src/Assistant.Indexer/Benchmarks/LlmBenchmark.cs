@@ -8,7 +8,8 @@ namespace Assistant.Indexer.Benchmarks;
 
 /// <summary>
 /// <c>bench llm</c>: prompt and generation speed of the llama.cpp engine per parallelism, on a GGUF model or a
-/// cached synthetic one with the Llama-3 vocabulary; --peer also runs node-llama-cpp on the same model.
+/// cached synthetic one with the Llama-3 vocabulary; --peer also runs node-llama-cpp on the same model (installing it
+/// into native/peer on first use).
 /// Last line: gen_tps=… peer_gen_tps=… ratio=… parallel4_speedup=….
 /// </summary>
 internal static class LlmBenchmark
@@ -25,13 +26,15 @@ internal static class LlmBenchmark
         var parallel = new Option<string>("--parallel") { DefaultValueFactory = _ => "1,4", Description = "Comma-separated parallel request counts" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads (default: all cores)" };
         var gpuLayers = new Option<int>("--gpu-layers") { DefaultValueFactory = _ => -1, Description = "Layers offloaded to the GPU (CUDA build), -1 = all" };
-        var peer = new Option<bool>("--peer") { Description = "Also run node-llama-cpp 3.22.1 (native/peer) with the same model and settings" };
+        var nativeLibrary = new Option<string?>("--native-library") { Description = "A libllama.so to load instead of the LLamaSharp backend's (scripts/build-llama-cuda.sh)" };
+        var peer = new Option<bool>("--peer") { Description = "Also run node-llama-cpp 3.22.1 (native/peer, installed by npm on first use) with the same model and settings" };
         var command = new Command("llm", "llama.cpp prompt/generation tok/s, time to first token and aggregate tok/s per parallelism")
         {
-            model, synthetic, quantization, vocabulary, cache, prompt, generate, parallel, threads, gpuLayers, peer,
+            model, synthetic, quantization, vocabulary, cache, prompt, generate, parallel, threads, gpuLayers, nativeLibrary, peer,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            LlamaRuntime.Initialize(new LlamaRuntimeOptions { LibraryPath = parse.GetValue(nativeLibrary) });
             var path = parse.GetValue(model);
             if (parse.GetValue(synthetic) is { } size)
             {
@@ -56,7 +59,7 @@ internal static class LlmBenchmark
 
             using var loaded = LlamaModel.Load(new LlamaModelOptions { Path = path, GpuLayers = parse.GetValue(gpuLayers) }, cancellationToken: cancellationToken);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"model={Path.GetFileName(path)} params={loaded.ParameterCount} bytes={loaded.SizeInBytes} backend={Inference.Llama.Native.LlamaRuntime.Backend} threads={parse.GetValue(threads) ?? Environment.ProcessorCount}"));
+                $"model={Path.GetFileName(path)} params={loaded.ParameterCount} bytes={loaded.SizeInBytes} backend={LlamaRuntime.Backend} threads={parse.GetValue(threads) ?? Environment.ProcessorCount}"));
 
             var results = new List<LlamaThroughputResult>();
             foreach (var count in counts)
@@ -127,7 +130,7 @@ internal static class LlmBenchmark
         return quantized;
     }
 
-    // node-llama-cpp loads the same llama.cpp release (v0.5.0) from npm; it prints one JSON line of figures.
+    // node-llama-cpp runs its own llama.cpp build (release v0.5.0) from npm; it prints one JSON line of figures.
     private static async Task<double> RunPeerAsync(string model, int promptTokens, int generateTokens, int threads, CancellationToken cancellationToken)
     {
         var script = WorkingTree.FindUpward(Path.Combine("native", "peer", "bench-peer.mjs"))
@@ -135,7 +138,7 @@ internal static class LlmBenchmark
         var folder = Path.GetDirectoryName(script)!;
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "node-llama-cpp")))
         {
-            throw new InvalidOperationException($"node-llama-cpp is not installed: run 'npm install --ignore-scripts --omit=optional' in {folder}.");
+            await InstallPeerAsync(folder, cancellationToken);
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true };
@@ -156,6 +159,37 @@ internal static class LlmBenchmark
         Console.Out.WriteLine($"peer {line}");
         using var json = System.Text.Json.JsonDocument.Parse(line);
         return json.RootElement.GetProperty("gen_tps").GetDouble();
+    }
+
+    // Only the benchmark needs node: the peer is installed on first use, without install scripts (they would
+    // download or build llama.cpp) and without the optional GPU packages.
+    private static async Task InstallPeerAsync(string folder, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"Installing node-llama-cpp into {folder} (npm install --ignore-scripts --omit=optional)...");
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = folder };
+        foreach (var argument in new[] { "install", "--ignore-scripts", "--omit=optional", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("--peer needs Node.js with npm on the PATH to install node-llama-cpp.", exception);
+        }
+
+        using (process ?? throw new InvalidOperationException("Could not start npm."))
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm install of the node-llama-cpp peer in {folder} failed (exit code {process.ExitCode}).");
+            }
+        }
     }
 
     private static long ParseCount(string text)
