@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required" >&2; exit 2; }
-command -v npm >/dev/null || { echo "error: Node.js with npm is required to restore the native engines" >&2; exit 2; }
+# LLamaSharp's CPU backend runs ggml on OpenMP, whose spinning barriers collapse throughput when other processes
+# compete for the cores (parallel test projects, a busy host): threads that wait should sleep.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 url=${RAGLEGAL_URL:-http://127.0.0.1:5080}
 

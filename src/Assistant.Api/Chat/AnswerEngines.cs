@@ -26,6 +26,7 @@ internal sealed partial class AnswerEngines : IDisposable
 
         try
         {
+            LlamaRuntime.Initialize(new LlamaRuntimeOptions { LibraryPath = NullIfEmpty(model.NativeLibraryPath) }, loggers);
             _model = LlamaModel.Load(new LlamaModelOptions { Path = model.ModelPath, GpuLayers = model.GpuLayers }, loggers);
             Engine = LlamaEngine.Create(
                 _model,
@@ -43,7 +44,7 @@ internal sealed partial class AnswerEngines : IDisposable
             ModelDetail = Path.GetFileName(model.ModelPath);
             Loaded(logger, model.ModelPath);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or LlamaException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or LlamaException or UnauthorizedAccessException or InvalidOperationException)
         {
             Engine?.Dispose();
             Engine = null;
@@ -72,6 +73,8 @@ internal sealed partial class AnswerEngines : IDisposable
         Engine?.Dispose();
         _model?.Dispose();
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded chat model {Path}")]
     private static partial void Loaded(ILogger logger, string path);

@@ -8,6 +8,12 @@ public sealed class ModelOptions
     /// <summary>GGUF file of the chat model; empty: no model, extractive answers.</summary>
     public string? ModelPath { get; set; }
 
+    /// <summary>
+    /// A libllama.so to load instead of the LLamaSharp backend package's, e.g. the CUDA build of
+    /// scripts/build-llama-cuda.sh; empty: the package's.
+    /// </summary>
+    public string? NativeLibraryPath { get; set; }
+
     /// <summary>Layers offloaded to the GPU (CUDA build), -1 = all.</summary>
     public int GpuLayers { get; set; } = -1;
 

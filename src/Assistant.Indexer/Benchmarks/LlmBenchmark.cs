@@ -8,8 +8,9 @@ namespace Assistant.Indexer.Benchmarks;
 
 /// <summary>
 /// <c>bench llm</c>: prompt and generation speed of the llama.cpp engine per parallelism, on a GGUF model or a
-/// cached synthetic one with the Llama-3 vocabulary; --peer also runs node-llama-cpp on the same model.
-/// Last line: gen_tps=… peer_gen_tps=… ratio=… parallel4_speedup=….
+/// cached synthetic one with the Llama-3 vocabulary; --peer also runs node-llama-cpp on the same model (installing it
+/// into native/peer on first use).
+/// Last line, medians over the rounds: gen_tps=… peer_gen_tps=… ratio=… parallel4_aggregate_tps=… parallel4_speedup=….
 /// </summary>
 internal static class LlmBenchmark
 {
@@ -25,13 +26,16 @@ internal static class LlmBenchmark
         var parallel = new Option<string>("--parallel") { DefaultValueFactory = _ => "1,4", Description = "Comma-separated parallel request counts" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads (default: all cores)" };
         var gpuLayers = new Option<int>("--gpu-layers") { DefaultValueFactory = _ => -1, Description = "Layers offloaded to the GPU (CUDA build), -1 = all" };
-        var peer = new Option<bool>("--peer") { Description = "Also run node-llama-cpp 3.22.1 (native/peer) with the same model and settings" };
+        var nativeLibrary = new Option<string?>("--native-library") { Description = "A libllama.so to load instead of the LLamaSharp backend's (scripts/build-llama-cuda.sh)" };
+        var roundCount = new Option<int>("--rounds") { DefaultValueFactory = _ => 3, Description = "Rounds, alternating with the peer; figures are medians" };
+        var peer = new Option<bool>("--peer") { Description = "Also run node-llama-cpp 3.22.1 (native/peer, installed by npm on first use) with the same model and settings" };
         var command = new Command("llm", "llama.cpp prompt/generation tok/s, time to first token and aggregate tok/s per parallelism")
         {
-            model, synthetic, quantization, vocabulary, cache, prompt, generate, parallel, threads, gpuLayers, peer,
+            model, synthetic, quantization, vocabulary, cache, prompt, generate, parallel, threads, gpuLayers, nativeLibrary, roundCount, peer,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            LlamaRuntime.Initialize(new LlamaRuntimeOptions { LibraryPath = parse.GetValue(nativeLibrary) });
             var path = parse.GetValue(model);
             if (parse.GetValue(synthetic) is { } size)
             {
@@ -56,39 +60,50 @@ internal static class LlmBenchmark
 
             using var loaded = LlamaModel.Load(new LlamaModelOptions { Path = path, GpuLayers = parse.GetValue(gpuLayers) }, cancellationToken: cancellationToken);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"model={Path.GetFileName(path)} params={loaded.ParameterCount} bytes={loaded.SizeInBytes} backend={Inference.Llama.Native.LlamaRuntime.Backend} threads={parse.GetValue(threads) ?? Environment.ProcessorCount}"));
+                $"model={Path.GetFileName(path)} params={loaded.ParameterCount} bytes={loaded.SizeInBytes} backend={LlamaRuntime.Backend} threads={parse.GetValue(threads) ?? Environment.ProcessorCount} omp_wait_policy={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "default"}"));
 
+            // Rounds alternate between this engine and the peer, so that both meet the same machine load; the
+            // closing figures are medians over the rounds.
+            var rounds = Math.Max(1, parse.GetValue(roundCount));
+            var threadCount = parse.GetValue(threads) ?? Environment.ProcessorCount;
             var results = new List<LlamaThroughputResult>();
-            foreach (var count in counts)
+            var peerFigures = new List<double>();
+            for (var round = 1; round <= rounds; round++)
             {
-                using var engine = LlamaEngine.Create(loaded, new LlamaEngineOptions
+                foreach (var count in counts)
                 {
-                    ContextSize = count * (promptTokens + generateTokens + 64),
-                    BatchSize = Math.Max(512, promptTokens),
-                    MaxSequences = count,
-                    Threads = parse.GetValue(threads),
-                });
-                // Warm-up: pages the mapped weights in and sizes the compute buffers before timing.
-                await LlamaThroughput.MeasureAsync(engine, 32, 4, 1, cancellationToken);
-                var result = await LlamaThroughput.MeasureAsync(engine, promptTokens, generateTokens, count, cancellationToken);
-                results.Add(result);
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"parallel={count} prompt_tokens={result.PromptTokens} prompt_tps={result.PromptTokensPerSecond:F1} gen_tps={result.GenerationTokensPerSecond:F1} aggregate_tps={result.AggregateGenerationTokensPerSecond:F1} ttft_ms={result.TimeToFirstToken.TotalMilliseconds:F1}"));
+                    using var engine = LlamaEngine.Create(loaded, new LlamaEngineOptions
+                    {
+                        ContextSize = count * (promptTokens + generateTokens + 64),
+                        BatchSize = Math.Max(512, promptTokens),
+                        MaxSequences = count,
+                        Threads = parse.GetValue(threads),
+                    });
+                    // Warm-up: pages the mapped weights in and sizes the compute buffers before timing.
+                    await LlamaThroughput.MeasureAsync(engine, 32, 4, 1, cancellationToken);
+                    var result = await LlamaThroughput.MeasureAsync(engine, promptTokens, generateTokens, count, cancellationToken);
+                    results.Add(result);
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"round={round} parallel={count} prompt_tokens={result.PromptTokens} prompt_tps={result.PromptTokensPerSecond:F1} gen_tps={result.GenerationTokensPerSecond:F1} aggregate_tps={result.AggregateGenerationTokensPerSecond:F1} ttft_ms={result.TimeToFirstToken.TotalMilliseconds:F1}"));
+                }
+
+                if (parse.GetValue(peer))
+                {
+                    peerFigures.Add(await RunPeerAsync(path, promptTokens, generateTokens, threadCount, cancellationToken));
+                }
             }
 
-            var single = results.FirstOrDefault(result => result.Parallelism == 1);
-            var four = results.FirstOrDefault(result => result.Parallelism == 4);
-            var speedup = single is not null && four is not null
-                ? (four.AggregateGenerationTokensPerSecond / single.GenerationTokensPerSecond).ToString("F2", CultureInfo.InvariantCulture)
-                : "n/a";
-            var peerTps = parse.GetValue(peer)
-                ? await RunPeerAsync(path, promptTokens, generateTokens, parse.GetValue(threads) ?? Environment.ProcessorCount, cancellationToken)
-                : (double?)null;
-            var ratio = peerTps is { } value && single is not null
-                ? (single.GenerationTokensPerSecond / value).ToString("F2", CultureInfo.InvariantCulture)
-                : "n/a";
+            double? Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+
+            var single = Median(results.Where(result => result.Parallelism == 1).Select(result => result.GenerationTokensPerSecond));
+            var fourAggregate = Median(results.Where(result => result.Parallelism == 4).Select(result => result.AggregateGenerationTokensPerSecond));
+            var peerTps = Median(peerFigures);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"gen_tps={single?.GenerationTokensPerSecond:F1} peer_gen_tps={(peerTps is { } tps ? tps.ToString("F1", CultureInfo.InvariantCulture) : "n/a")} ratio={ratio} parallel4_speedup={speedup}"));
+                $"rounds={rounds} gen_tps={Figure(single)} peer_gen_tps={Figure(peerTps)} ratio={Figure(single / peerTps, "F2")} parallel4_aggregate_tps={Figure(fourAggregate)} parallel4_speedup={Figure(fourAggregate / single, "F2")}"));
             return 0;
         });
         return command;
@@ -127,7 +142,7 @@ internal static class LlmBenchmark
         return quantized;
     }
 
-    // node-llama-cpp loads the same llama.cpp release (v0.5.0) from npm; it prints one JSON line of figures.
+    // node-llama-cpp runs its own llama.cpp build (release v0.5.0) from npm; it prints one JSON line of figures.
     private static async Task<double> RunPeerAsync(string model, int promptTokens, int generateTokens, int threads, CancellationToken cancellationToken)
     {
         var script = WorkingTree.FindUpward(Path.Combine("native", "peer", "bench-peer.mjs"))
@@ -135,7 +150,7 @@ internal static class LlmBenchmark
         var folder = Path.GetDirectoryName(script)!;
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "node-llama-cpp")))
         {
-            throw new InvalidOperationException($"node-llama-cpp is not installed: run 'npm install --ignore-scripts --omit=optional' in {folder}.");
+            await InstallPeerAsync(folder, cancellationToken);
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true };
@@ -157,6 +172,40 @@ internal static class LlmBenchmark
         using var json = System.Text.Json.JsonDocument.Parse(line);
         return json.RootElement.GetProperty("gen_tps").GetDouble();
     }
+
+    // Only the benchmark needs node: the peer is installed on first use, without install scripts (they would
+    // download or build llama.cpp) and without the optional GPU packages.
+    private static async Task InstallPeerAsync(string folder, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"Installing node-llama-cpp into {folder} (npm install --ignore-scripts --omit=optional)...");
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = folder };
+        foreach (var argument in new[] { "install", "--ignore-scripts", "--omit=optional", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("--peer needs Node.js with npm on the PATH to install node-llama-cpp.", exception);
+        }
+
+        using (process ?? throw new InvalidOperationException("Could not start npm."))
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm install of the node-llama-cpp peer in {folder} failed (exit code {process.ExitCode}).");
+            }
+        }
+    }
+
+    private static string Figure(double? value, string format = "F1") =>
+        value is { } number ? number.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 
     private static long ParseCount(string text)
     {

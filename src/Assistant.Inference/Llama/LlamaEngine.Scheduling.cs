@@ -1,4 +1,4 @@
-using Assistant.Inference.Llama.Native;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 
 namespace Assistant.Inference.Llama;
@@ -65,11 +65,7 @@ public sealed partial class LlamaEngine
             }
 
             var (sequence, reused) = ChooseSequence(job.PromptTokens);
-            if (!LlamaNative.MemorySequenceRemove(memory, sequence, reused, -1))
-            {
-                LlamaNative.MemorySequenceRemove(memory, sequence, -1, -1);
-                reused = 0;
-            }
+            context.MemorySequenceRemove((LLamaSeqId)sequence, reused, -1);
 
             cachedPrompts[sequence] = null;
             job.SequenceId = sequence;
@@ -114,32 +110,33 @@ public sealed partial class LlamaEngine
             }
         }
 
-        batch.Clear();
         inBatch.Clear();
+        var batch = Array.Exists(slots, job => job is { IsPromptDone: false }) ? promptBatch : generationBatch;
+        batch.Clear();
 
         // Generating requests first, one token each, so prompt processing never stalls their streams.
         foreach (var job in slots)
         {
             if (job is { IsPromptDone: true })
             {
-                job.OutputIndex = batch.Add(job.PendingToken, job.Position++, job.SequenceId, logits: true);
+                job.OutputIndex = batch.Add(job.PendingToken, job.Position++, (LLamaSeqId)job.SequenceId, logits: true);
                 inBatch.Add(job);
             }
         }
 
         foreach (var job in slots)
         {
-            if (job is null || job.IsPromptDone || batch.Count == batch.Capacity)
+            if (job is null || job.IsPromptDone || batch.TokenCount == batchCapacity)
             {
                 continue;
             }
 
-            var count = Math.Min(job.PromptTokens.Length - job.PromptOffset, batch.Capacity - batch.Count);
+            var count = Math.Min(job.PromptTokens.Length - job.PromptOffset, batchCapacity - batch.TokenCount);
             job.OutputIndex = -1;
             for (var i = 0; i < count; i++)
             {
                 var last = job.PromptOffset + 1 == job.PromptTokens.Length;
-                var index = batch.Add(job.PromptTokens[job.PromptOffset++], job.Position++, job.SequenceId, logits: last);
+                var index = batch.Add(job.PromptTokens[job.PromptOffset++], job.Position++, (LLamaSeqId)job.SequenceId, logits: last);
                 if (last)
                 {
                     job.OutputIndex = index;
@@ -149,17 +146,17 @@ public sealed partial class LlamaEngine
             inBatch.Add(job);
         }
 
-        if (batch.Count == 0)
+        if (batch.TokenCount == 0)
         {
             return;
         }
 
-        var result = LlamaNative.Decode(context, batch.Native);
-        if (result != 0)
+        var result = context.Decode(batch);
+        if (result != DecodeResult.Ok)
         {
-            Exception? error = result == DecodeAborted
+            Exception? error = result == DecodeResult.ComputeAborted
                 ? null
-                : new LlamaException($"llama_decode failed with code {result}{(result == 1 ? " (no room left in the KV cache)" : string.Empty)}.");
+                : new LlamaException($"llama_decode failed with code {(int)result}{(result == DecodeResult.NoKvSlot ? " (no room left in the KV cache)" : string.Empty)}.");
             foreach (var job in inBatch)
             {
                 Complete(job, error ?? new OperationCanceledException(job.CancellationToken));
@@ -248,12 +245,8 @@ public sealed partial class LlamaEngine
         }
 
         job.Output.Writer.TryComplete(error);
-        var keepPrompt = error is null && job.IsPromptDone
-            && LlamaNative.MemorySequenceRemove(memory, job.SequenceId, job.PromptTokens.Length, -1);
-        if (!keepPrompt)
-        {
-            LlamaNative.MemorySequenceRemove(memory, job.SequenceId, -1, -1);
-        }
+        var keepPrompt = keepsPrompts && error is null && job.IsPromptDone;
+        context.MemorySequenceRemove((LLamaSeqId)job.SequenceId, keepPrompt ? job.PromptTokens.Length : -1, -1);
 
         cachedPrompts[job.SequenceId] = keepPrompt ? job.PromptTokens : null;
         slots[job.SequenceId] = null;

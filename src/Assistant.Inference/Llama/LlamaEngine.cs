@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
-using Assistant.Inference.Llama.Native;
+using LLama.Exceptions;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,14 +13,20 @@ namespace Assistant.Inference.Llama;
 /// own sequence id and decodes them together (continuous batching): each step carries one new token per
 /// generating request plus prompt chunks of newly admitted ones. Waiting requests queue up to
 /// <see cref="LlamaEngineOptions.QueueCapacity"/>; beyond that requests fail fast with <see cref="LlamaEngineBusyException"/>.
+/// LLamaSharp serialises decode calls of all contexts in the process, so one context serves every request.
 /// </summary>
 public sealed unsafe partial class LlamaEngine : IDisposable
 {
-    private const int DecodeAborted = 2;
+    private readonly SafeLLamaContextHandle context;
 
-    private readonly SafeLlamaContextHandle context;
-    private readonly nint memory;
-    private readonly LlamaBatchBuffer batch;
+    // Steps that carry only one token per generating request use their own small batch: LLamaSharp clears and
+    // pins every slot of a batch's capacity on each decode, and a prompt chunk grows that capacity to hundreds.
+    private readonly LLamaBatch generationBatch = new();
+    private readonly LLamaBatch promptBatch = new();
+    private readonly int batchCapacity;
+
+    // Partial removal of a sequence's cells fails for recurrent memory, so prompts are kept only for attention caches.
+    private readonly bool keepsPrompts;
     private readonly Channel<GenerationJob> queue;
     private readonly GenerationJob?[] slots;
     private long generatedTokens;
@@ -31,19 +38,19 @@ public sealed unsafe partial class LlamaEngine : IDisposable
     private readonly ILogger logger;
     private readonly Task loop;
     private readonly GCHandle self;
-    private readonly bool modelReferenced;
     private int disposed;
 
-    private LlamaEngine(LlamaModel model, SafeLlamaContextHandle context, LlamaEngineOptions options, ILogger logger)
+    private LlamaEngine(LlamaModel model, SafeLLamaContextHandle context, LlamaEngineOptions options, ILogger logger)
     {
         Model = model;
         this.context = context;
         this.logger = logger;
-        memory = LlamaNative.GetMemory(context);
-        ContextSize = (int)LlamaNative.ContextSize(context);
+        ContextSize = (int)context.ContextSize;
         MaxSequences = options.MaxSequences;
-        SequenceContextSize = (int)LlamaNative.SequenceContextSize(context);
-        batch = new LlamaBatchBuffer((int)LlamaNative.BatchSize(context));
+        // llama_n_ctx_seq: the whole cache when it is unified, an even share of it otherwise.
+        SequenceContextSize = options.UnifiedKvCache ? ContextSize : ContextSize / (int)context.MaxSeq;
+        batchCapacity = (int)context.BatchSize;
+        keepsPrompts = !model.Handle.IsRecurrent;
         slots = new GenerationJob?[MaxSequences];
         cachedPrompts = new int[]?[MaxSequences];
         queue = Channel.CreateBounded<GenerationJob>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
@@ -52,10 +59,8 @@ public sealed unsafe partial class LlamaEngine : IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        // The model must outlive the context that reads its weights.
-        model.Handle.DangerousAddRef(ref modelReferenced);
         self = GCHandle.Alloc(this, GCHandleType.Weak);
-        LlamaNative.SetAbortCallback(context, &OnAbortCheck, GCHandle.ToIntPtr(self));
+        NativeApi.llama_set_abort_callback(context, (nint)(delegate* unmanaged[Cdecl]<nint, byte>)&OnAbortCheck, GCHandle.ToIntPtr(self));
         loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -88,28 +93,37 @@ public sealed unsafe partial class LlamaEngine : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, options.MaxSequences);
         ArgumentOutOfRangeException.ThrowIfNegative(options.ContextSize);
 
-        var parameters = LlamaNative.ContextDefaultParams();
-        parameters.ContextSize = (uint)options.ContextSize;
-        parameters.BatchSize = (uint)options.BatchSize;
-        parameters.MicroBatchSize = (uint)options.BatchSize;
-        parameters.MaxSequences = (uint)options.MaxSequences;
-        parameters.Threads = options.Threads ?? Environment.ProcessorCount;
-        parameters.BatchThreads = parameters.Threads;
-        parameters.KvUnified = options.UnifiedKvCache ? (byte)1 : (byte)0;
-        parameters.FlashAttentionType = options.FlashAttention switch
+        var parameters = LLamaContextParams.Default();
+        parameters.n_ctx = (uint)options.ContextSize;
+        parameters.n_batch = (uint)options.BatchSize;
+        parameters.n_ubatch = (uint)options.BatchSize;
+        parameters.n_seq_max = (uint)options.MaxSequences;
+        parameters.n_threads = options.Threads ?? Environment.ProcessorCount;
+        parameters.n_threads_batch = parameters.n_threads;
+        parameters.kv_unified = options.UnifiedKvCache;
+        parameters.llama_flash_attn_type = options.FlashAttention switch
         {
-            null => -1,
-            true => 1,
-            false => 0,
+            null => LLamaFlashAttentionType.LLAMA_FLASH_ATTENTION_TYPE_AUTO,
+            true => LLamaFlashAttentionType.LLAMA_FLASH_ATTENTION_TYPE_ENABLED,
+            false => LLamaFlashAttentionType.LLAMA_FLASH_ATTENTION_TYPE_DISABLED,
         };
 
-        LlamaLogBridge.TakeLastError();
-        var context = LlamaNative.InitFromModel(model.Handle, parameters);
+        LlamaLog.TakeLastError();
+        SafeLLamaContextHandle context;
+        try
+        {
+            // The handle holds a reference on the model's, so the weights outlive the context that reads them.
+            context = SafeLLamaContextHandle.Create(model.Handle, parameters);
+        }
+        catch (RuntimeError exception)
+        {
+            throw ContextFailed(model, exception);
+        }
+
         if (context.IsInvalid)
         {
             context.Dispose();
-            throw new LlamaException(
-                $"Failed to create a llama.cpp context for '{model.Path}': {LlamaLogBridge.TakeLastError() ?? "llama.cpp logged no reason"}.");
+            throw ContextFailed(model, null);
         }
 
         return new LlamaEngine(model, context, options, logger ?? NullLogger.Instance);
@@ -181,16 +195,13 @@ public sealed unsafe partial class LlamaEngine : IDisposable
         {
         }
 
-        batch.Dispose();
         context.Dispose();
-        if (modelReferenced)
-        {
-            Model.Handle.DangerousRelease();
-        }
-
         self.Free();
         stopping.Dispose();
     }
+
+    private static LlamaException ContextFailed(LlamaModel model, Exception? inner) => new(
+        $"Failed to create a llama.cpp context for '{model.Path}': {LlamaLog.TakeLastError() ?? "llama.cpp logged no reason"}.", inner!);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static byte OnAbortCheck(nint data)

@@ -1,4 +1,4 @@
-using Assistant.Inference.Llama.Native;
+using LLama.Native;
 
 namespace Assistant.Inference.Llama;
 
@@ -7,13 +7,14 @@ internal sealed class LlamaSampler : IDisposable
 {
     private const uint RandomSeed = 0xFFFFFFFF;
 
-    private readonly SafeLlamaSamplerHandle chain;
+    private readonly SafeLLamaSamplerChainHandle chain;
 
-    private LlamaSampler(SafeLlamaSamplerHandle chain) => this.chain = chain;
+    private LlamaSampler(SafeLLamaSamplerChainHandle chain) => this.chain = chain;
 
+    /// <exception cref="LlamaException">The grammar does not parse.</exception>
     public static LlamaSampler Create(LlamaModel model, LlamaSamplingOptions options)
     {
-        var chain = LlamaNative.SamplerChainInit(LlamaNative.SamplerChainDefaultParams());
+        var chain = SafeLLamaSamplerChainHandle.Create(LLamaSamplerChainParams.Default());
         if (chain.IsInvalid)
         {
             chain.Dispose();
@@ -21,64 +22,65 @@ internal sealed class LlamaSampler : IDisposable
         }
 
         var sampler = new LlamaSampler(chain);
+        try
+        {
+            sampler.Build(model, options);
+            return sampler;
+        }
+        catch
+        {
+            sampler.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Samples (and accepts) the next token from the logits of batch output <paramref name="outputIndex"/>.</summary>
+    public int Sample(SafeLLamaContextHandle context, int outputIndex) => (int)chain.Sample(context, outputIndex);
+
+    public void Dispose() => chain.Dispose();
+
+    private void Build(LlamaModel model, LlamaSamplingOptions options)
+    {
         if (options.Grammar is { } grammar)
         {
-            // First in the chain: later samplers only ever see tokens the grammar allows.
-            var grammarSampler = LlamaNative.SamplerInitGrammar(model.Vocab, grammar, "root");
-            if (grammarSampler == nint.Zero)
+            // First in the chain: later samplers only ever see tokens the grammar allows. llama.cpp adds a null
+            // sampler when the grammar does not parse and logs why on this thread; take it out before it is used.
+            LlamaLog.TakeLastError();
+            chain.AddGrammar(model.Handle.Vocab, grammar, "root");
+            if (LlamaLog.TakeLastError() is { } reason)
             {
-                sampler.Dispose();
-                throw new LlamaException($"The GBNF grammar does not parse: {LlamaLogBridge.TakeLastError() ?? "llama.cpp logged no reason"}.");
+                chain.Remove(chain.Count - 1);
+                throw new LlamaException($"The GBNF grammar does not parse: {reason}.");
             }
-
-            sampler.Add(grammarSampler);
         }
 
         if ((options.RepetitionPenalty != 1f || options.FrequencyPenalty != 0f || options.PresencePenalty != 0f) && options.RepetitionWindow != 0)
         {
-            sampler.Add(LlamaNative.SamplerInitPenalties(
-                model.VocabularySize, options.RepetitionWindow, options.RepetitionPenalty, options.FrequencyPenalty, options.PresencePenalty));
+            chain.AddPenalties(options.RepetitionWindow, options.RepetitionPenalty, options.FrequencyPenalty, options.PresencePenalty);
         }
 
         if (options.Temperature <= 0f)
         {
-            sampler.Add(LlamaNative.SamplerInitGreedy());
-            return sampler;
+            chain.AddGreedySampler();
+            return;
         }
 
         if (options.TopK > 0)
         {
-            sampler.Add(LlamaNative.SamplerInitTopK(options.TopK));
+            chain.AddTopK(options.TopK);
         }
 
         if (options.TopP < 1f)
         {
-            sampler.Add(LlamaNative.SamplerInitTopP(options.TopP, 1));
+            chain.AddTopP(options.TopP, 1);
         }
 
         if (options.MinP > 0f)
         {
-            sampler.Add(LlamaNative.SamplerInitMinP(options.MinP, 1));
+            chain.AddMinP(options.MinP, 1);
         }
 
-        sampler.Add(LlamaNative.SamplerInitTemperature(options.Temperature));
-        sampler.Add(LlamaNative.SamplerInitDistribution(options.Seed ?? RandomSeed));
-        return sampler;
-    }
-
-    /// <summary>Samples (and accepts) the next token from the logits of batch output <paramref name="outputIndex"/>.</summary>
-    public int Sample(SafeLlamaContextHandle context, int outputIndex) =>
-        LlamaNative.SamplerSample(chain, context, outputIndex);
-
-    public void Dispose() => chain.Dispose();
-
-    private void Add(nint sampler)
-    {
-        if (sampler == nint.Zero)
-        {
-            throw new LlamaException("llama.cpp could not create a sampler.");
-        }
-
-        LlamaNative.SamplerChainAdd(chain, sampler);
+        chain.AddTemperature(options.Temperature);
+        chain.AddDistributionSampler(options.Seed ?? RandomSeed);
     }
 }

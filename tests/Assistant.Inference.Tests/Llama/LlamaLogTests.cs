@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Assistant.Inference.Llama;
-using Assistant.Inference.Llama.Native;
 using Assistant.Tests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,92 +1,46 @@
-using System.Runtime.InteropServices;
 using Assistant.Inference.Llama;
-using Assistant.Inference.Llama.Native;
 
 namespace Assistant.Inference.Tests.Llama;
 
 public class LlamaRuntimeTests
 {
     [Fact]
-    public void Build_copies_the_cpu_libraries_next_to_the_assembly()
+    public void Cpu_backend_package_loads_a_build_for_this_cpu()
     {
-        var directory = Path.Combine(AppContext.BaseDirectory, "native", "linux-x64", "cpu");
+        var backend = LlamaRuntime.Initialize();
 
-        Assert.True(File.Exists(Path.Combine(directory, "libllama.v0.5.0.so")));
-        Assert.True(File.Exists(Path.Combine(directory, "libggml.v0.5.0.so")));
-        Assert.True(File.Exists(Path.Combine(directory, "libggml-base.so")));
-        Assert.NotEmpty(Directory.GetFiles(directory, "libggml-cpu-*.so"));
+        Assert.StartsWith("cpu", backend, StringComparison.Ordinal);
+        Assert.Equal(backend, LlamaRuntime.Backend);
+        Assert.Equal(backend, LlamaRuntime.Initialize());
     }
 
     [Fact]
-    public void Cpu_backend_loads()
+    public void Missing_native_library_names_the_path_and_how_to_build_it()
     {
-        Assert.Equal(LlamaBackend.Cpu, LlamaRuntime.Initialize(new LlamaRuntimeOptions { Backend = LlamaBackend.Cpu }));
-        Assert.EndsWith(Path.Combine("native", "linux-x64", "cpu"), LlamaRuntime.LibraryDirectory, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "libllama.so");
+
+        var error = Assert.Throws<LlamaException>(() => LlamaRuntime.Initialize(new LlamaRuntimeOptions { LibraryPath = path }));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/build-llama-cuda.sh", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Asking_for_cuda_once_the_cpu_build_is_loaded_is_a_clear_error()
+    public void Asking_for_another_library_once_one_is_loaded_is_a_clear_error()
     {
-        LlamaRuntime.Initialize(new LlamaRuntimeOptions { Backend = LlamaBackend.Cpu });
-
-        var error = Assert.Throws<InvalidOperationException>(
-            () => LlamaRuntime.Initialize(new LlamaRuntimeOptions { Backend = LlamaBackend.Cuda }));
-        Assert.Contains("Cuda", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Missing_cuda_build_names_the_folder_and_how_to_get_it()
-    {
-        var root = Directory.CreateTempSubdirectory("llama-cuda-").FullName;
+        var loaded = LlamaRuntime.Initialize();
+        var other = Path.Combine(Path.GetTempPath(), $"libllama-{Guid.NewGuid():N}.so");
+        File.WriteAllBytes(other, []);
         try
         {
-            var cuda = Path.Combine(root, "cuda");
-            var error = Assert.Throws<LlamaException>(() => LlamaRuntime.EnsureLoadable(cuda, LlamaBackend.Cuda));
-            Assert.Contains(cuda, error.Message, StringComparison.Ordinal);
-            Assert.Contains("-p:LlamaCuda=true", error.Message, StringComparison.Ordinal);
+            var error = Assert.Throws<InvalidOperationException>(() => LlamaRuntime.Initialize(new LlamaRuntimeOptions { LibraryPath = other }));
 
-            // The CPU libraries alone are not a CUDA build.
-            Directory.CreateDirectory(cuda);
-            foreach (var library in Directory.GetFiles(LlamaRuntime.LibraryDirectory ?? CpuDirectory(), "lib*.so"))
-            {
-                File.Copy(library, Path.Combine(cuda, Path.GetFileName(library)));
-            }
-
-            error = Assert.Throws<LlamaException>(() => LlamaRuntime.EnsureLoadable(cuda, LlamaBackend.Cuda));
-            Assert.Contains(Path.Combine(cuda, "libggml-cuda.so"), error.Message, StringComparison.Ordinal);
+            Assert.Contains(other, error.Message, StringComparison.Ordinal);
+            Assert.Contains(loaded, error.Message, StringComparison.Ordinal);
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            File.Delete(other);
         }
     }
-
-    [Fact]
-    public void Cuda_build_without_the_cuda_runtime_names_the_missing_library()
-    {
-        if (NativeLibrary.TryLoad("libcuda.so.1", out var driver))
-        {
-            NativeLibrary.Free(driver);
-            return; // A machine with a CUDA driver cannot show this error.
-        }
-
-        var cuda = Directory.CreateTempSubdirectory("llama-cuda-").FullName;
-        try
-        {
-            foreach (var name in new[] { "libllama.cuda.v0.5.0.so", "libggml.cuda.v0.5.0.so", "libggml-base.so", "libggml-cuda.so" })
-            {
-                File.WriteAllBytes(Path.Combine(cuda, name), []);
-            }
-
-            var error = Assert.Throws<LlamaException>(() => LlamaRuntime.EnsureLoadable(cuda, LlamaBackend.Cuda));
-
-            Assert.Contains("'libcuda.so.1'", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(cuda, recursive: true);
-        }
-    }
-
-    private static string CpuDirectory() => Path.Combine(AppContext.BaseDirectory, "native", "linux-x64", "cpu");
 }

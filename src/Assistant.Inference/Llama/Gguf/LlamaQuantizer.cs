@@ -1,4 +1,4 @@
-using Assistant.Inference.Llama.Native;
+using LLama.Native;
 
 namespace Assistant.Inference.Llama.Gguf;
 
@@ -22,7 +22,7 @@ public static class LlamaQuantizer
 {
     /// <exception cref="FileNotFoundException">The input does not exist.</exception>
     /// <exception cref="LlamaException">llama.cpp failed to quantize it.</exception>
-    public static unsafe void Quantize(string input, string output, LlamaQuantization quantization, int? threads = null)
+    public static void Quantize(string input, string output, LlamaQuantization quantization, int? threads = null)
     {
         if (!File.Exists(input))
         {
@@ -30,14 +30,11 @@ public static class LlamaQuantizer
         }
 
         LlamaRuntime.Initialize();
-        var parameters = LlamaNative.ModelQuantizeDefaultParams();
-        parameters.FileType = (int)quantization;
-        parameters.ThreadCount = threads ?? Environment.ProcessorCount;
-        LlamaLogBridge.TakeLastError();
-        if (LlamaNative.ModelQuantize(input, output, &parameters) != 0)
+        LlamaLog.TakeLastError();
+        if (!LLama.LLamaQuantizer.Quantize(input, output, (LLamaFtype)quantization, threads ?? Environment.ProcessorCount, allowRequantize: false, quantizeOutputTensor: true))
         {
             throw new LlamaException(
-                $"Failed to quantize '{input}' to {quantization}: {LlamaLogBridge.TakeLastError() ?? "llama.cpp logged no reason"}.");
+                $"Failed to quantize '{input}' to {quantization}: {LlamaLog.TakeLastError() ?? "llama.cpp logged no reason"}.");
         }
     }
 }

@@ -1,41 +1,34 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Assistant.Inference.Llama.Native;
+namespace Assistant.Inference.Llama;
 
 /// <summary>
-/// Routes llama.cpp/ggml log output to an <see cref="ILogger"/>. llama.cpp logs in fragments (progress dots,
-/// GGML_LOG_LEVEL_CONT continuations), so fragments are joined per thread until a newline.
+/// Routes llama.cpp/ggml log output, which LLamaSharp hands over in fragments (progress dots, continuation
+/// lines), to an <see cref="ILogger"/> one line at a time, and keeps the last error of each thread to explain
+/// a failed call (llama.cpp logs on the calling thread).
 /// </summary>
-internal static unsafe class LlamaLogBridge
+internal static class LlamaLog
 {
-    private const int LevelDebug = 1;
-    private const int LevelInfo = 2;
-    private const int LevelWarn = 3;
-    private const int LevelError = 4;
-    private const int LevelContinue = 5;
-
     private static ILogger logger = NullLogger.Instance;
 
     [ThreadStatic]
     private static StringBuilder? pending;
 
     [ThreadStatic]
-    private static int pendingLevel;
+    private static LLamaLogLevel pendingLevel;
 
     [ThreadStatic]
     private static string? lastError;
 
-    public static void Attach(ILogger target)
-    {
-        logger = target;
-        LlamaNative.LogSet(&OnLog, nint.Zero);
-    }
+    /// <summary>The callback given to LLamaSharp; a field, so that the delegate outlives every native call.</summary>
+    public static readonly NativeLogConfig.LLamaLogCallback Callback = OnLog;
 
-    /// <summary>Takes the last error llama.cpp logged on this thread, to explain a failed native call.</summary>
+    public static void Attach(ILogger target) => logger = target;
+
+    /// <summary>Takes the last error llama.cpp logged on this thread.</summary>
     public static string? TakeLastError()
     {
         var error = lastError;
@@ -43,14 +36,12 @@ internal static unsafe class LlamaLogBridge
         return error;
     }
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnLog(int level, byte* text, nint userData)
+    private static void OnLog(LLamaLogLevel level, string message)
     {
         try
         {
-            var fragment = text is null ? string.Empty : Marshal.PtrToStringUTF8((nint)text) ?? string.Empty;
             var buffer = pending ??= new StringBuilder();
-            if (level != LevelContinue)
+            if (level != LLamaLogLevel.Continue)
             {
                 if (buffer.Length > 0)
                 {
@@ -60,8 +51,8 @@ internal static unsafe class LlamaLogBridge
                 pendingLevel = level;
             }
 
-            buffer.Append(fragment);
-            if (fragment.EndsWith('\n'))
+            buffer.Append(message);
+            if (message.EndsWith('\n'))
             {
                 Flush(buffer);
             }
@@ -85,13 +76,12 @@ internal static unsafe class LlamaLogBridge
 
         var level = pendingLevel switch
         {
-            LevelError => LogLevel.Error,
-            LevelWarn => LogLevel.Warning,
-            LevelInfo => LogLevel.Debug,
-            LevelDebug => LogLevel.Trace,
-            _ => LogLevel.Debug,
+            LLamaLogLevel.Error => LogLevel.Error,
+            LLamaLogLevel.Warning => LogLevel.Warning,
+            LLamaLogLevel.Info => LogLevel.Debug,
+            _ => LogLevel.Trace,
         };
-        if (pendingLevel == LevelError)
+        if (pendingLevel == LLamaLogLevel.Error)
         {
             lastError = message;
         }
