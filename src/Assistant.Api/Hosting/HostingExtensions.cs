@@ -2,13 +2,13 @@ using Assistant.Api.Retrieval;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Retrieval;
+using Assistant.Hosting;
 using Assistant.Inference.Embeddings;
 using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
 using Assistant.Storage.Retrieval;
 using Serilog;
-using Serilog.Events;
 
 namespace Assistant.Api.Hosting;
 
@@ -21,19 +21,14 @@ internal static class HostingExtensions
     public static void AddRagLegalConfiguration(this WebApplicationBuilder builder) =>
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
 
-    public static void AddRagLegalLogging(this WebApplicationBuilder builder)
-    {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
-    }
+    /// <summary>
+    /// Serilog for every logger of the host, configured from the host's settings (Serilog, LogFile). The host owns its
+    /// logger and disposes it; the static Log.Logger is left alone, so hosts in one process (tests) keep apart.
+    /// </summary>
+    public static void AddRagLegalLogging(this WebApplicationBuilder builder) =>
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ConfigureRagLegal(services.GetRequiredService<IConfiguration>()),
+            preserveStaticLogger: true);
 
     public static void AddRagLegalServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -77,7 +72,7 @@ internal static class HostingExtensions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLogging>();
+        app.UseRagLegalRequestLogging();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseDefaultFiles();
         app.UseStaticFiles();

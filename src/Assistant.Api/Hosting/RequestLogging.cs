@@ -1,23 +1,41 @@
-using System.Diagnostics;
+using System.Security.Claims;
+using Serilog;
 
 namespace Assistant.Api.Hosting;
 
-/// <summary>One structured event per request: method, path, status and elapsed time.</summary>
-internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+/// <summary>
+/// One event per request through Serilog's request logging: method, path, status and elapsed time, plus the route
+/// that served it and who asked (user and role, or anonymous).
+/// </summary>
+internal static class RequestLogging
 {
-    public async Task InvokeAsync(HttpContext context)
+    public const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+
+    public static void UseRagLegalRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = MessageTemplate;
+            // The host's own logger: the static Log.Logger is not configured (see AddRagLegalLogging).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.EnrichDiagnosticContext = Enrich;
+        });
+
+    private static void Enrich(IDiagnosticContext diagnostics, HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route })
         {
-            await next(context);
+            diagnostics.Set("Route", route);
         }
-        finally
+
+        var user = context.User;
+        if (user.Identity is { IsAuthenticated: true } identity)
         {
-            Handled(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            diagnostics.Set("UserName", identity.Name);
+            diagnostics.Set("UserRole", user.FindFirstValue(ClaimTypes.Role));
+        }
+        else
+        {
+            diagnostics.Set("UserName", "anonymous");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {Milliseconds:F1} ms")]
-    private static partial void Handled(ILogger logger, string method, string path, int statusCode, double milliseconds);
 }

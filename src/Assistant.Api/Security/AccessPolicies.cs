@@ -17,7 +17,7 @@ internal static class AccessPolicies
     }
 
     private static void Roles(AuthorizationPolicyBuilder policy, IEnumerable<AccessRole> roles) =>
-        policy.AddAuthenticationSchemes(BearerAuthenticationOptions.Scheme)
+        policy.AddAuthenticationSchemes(BearerTokens.Scheme)
             .RequireAuthenticatedUser()
             .RequireRole(roles.Select(r => r.ToClaim()));
 }

@@ -18,7 +18,7 @@ internal static class AuthEndpoints
     private static IResult WhoAmI(ClaimsPrincipal user) =>
         Results.Ok(new Caller(user.Identity?.Name ?? string.Empty, user.FindFirstValue(ClaimTypes.Role) ?? string.Empty));
 
-    private static IResult IssueToken(TokenRequest request, IOptionsMonitor<BearerAuthenticationOptions> options, TimeProvider time)
+    private static IResult IssueToken(TokenRequest request, ConfiguredSigningKey signing, IOptions<AccessTokenOptions> tokens, TimeProvider time)
     {
         if (!AccessToken.IsValidName(request.Name))
         {
@@ -37,10 +37,10 @@ internal static class AuthEndpoints
         }
 
         // An admin got here with a valid token, so the key is configured.
-        var key = options.Get(BearerAuthenticationOptions.Scheme).Key!;
+        var key = signing.Key!;
         var issuedAt = time.GetUtcNow();
         var lifetime = TimeSpan.FromDays(days);
-        var token = AccessToken.Issue(key, request.Name, role, issuedAt, lifetime);
+        var token = AccessToken.Issue(key, request.Name, role, issuedAt, lifetime, tokens.Value);
         return Results.Ok(new IssuedToken(token, request.Name, role.ToClaim(), DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds()) + lifetime));
     }
 }

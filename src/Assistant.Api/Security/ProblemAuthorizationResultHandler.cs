@@ -34,7 +34,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             _ => $"This endpoint needs one of the roles {string.Join(", ", needed[..^1])} or {needed[^1]}; your token has {held}.",
         };
         context.Response.Headers.WWWAuthenticate =
-            $"Bearer realm=\"{BearerAuthenticationOptions.Realm}\", error=\"insufficient_scope\", error_description=\"{HeaderText.Quoted(detail)}\"";
+            $"Bearer realm=\"{BearerTokens.Realm}\", error=\"insufficient_scope\", error_description=\"{HeaderText.Quoted(detail)}\"";
         return Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
     }
 }

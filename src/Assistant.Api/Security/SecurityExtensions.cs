@@ -1,6 +1,8 @@
 using Assistant.Core.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Security;
 
@@ -10,12 +12,17 @@ internal static class SecurityExtensions
     public static IServiceCollection AddRagLegalSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddAuthentication(BearerAuthenticationOptions.Scheme)
-            .AddScheme<BearerAuthenticationOptions, BearerAuthenticationHandler>(BearerAuthenticationOptions.Scheme, configureOptions: null);
+        services.AddOptions<AccessTokenOptions>()
+            .Bind(configuration.GetSection(AccessTokenOptions.Section))
+            .Validate(tokens => tokens.IsValid, AccessTokenOptions.Rules)
+            .ValidateOnStart();
+        services.AddSingleton(provider => ConfiguredSigningKey.Read(configuration, provider.GetRequiredService<ILogger<ConfiguredSigningKey>>()));
+        services.AddSingleton<BearerTokenEvents>();
+        services.AddAuthentication(BearerTokens.Scheme).AddJwtBearer();
 
         // Read when the host starts (ValidateOnStart), after test hosts and environment variables have had their say.
-        services.AddOptions<BearerAuthenticationOptions>(BearerAuthenticationOptions.Scheme)
-            .Configure<ILoggerFactory>((options, loggers) => options.Key = ReadSigningKey(configuration, loggers.CreateLogger(typeof(SecurityExtensions))))
+        services.AddOptions<JwtBearerOptions>(BearerTokens.Scheme)
+            .Configure<ConfiguredSigningKey, IOptions<AccessTokenOptions>>((options, signing, tokens) => BearerTokens.Configure(options, signing, tokens.Value))
             .ValidateOnStart();
         services.AddAuthorization(AccessPolicies.Add);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -52,24 +59,4 @@ internal static class SecurityExtensions
     /// </summary>
     public static TBuilder AllowPublicAccess<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireRateLimiting(PublicRateLimitPolicy.Name);
-
-    private static SigningKey? ReadSigningKey(IConfiguration configuration, ILogger logger)
-    {
-        var configured = configuration["Auth:SigningKey"];
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            logger.LogWarning(
-                "Auth:SigningKey is not set (RAGLEGAL_Auth__SigningKey): the API serves public endpoints, but every endpoint that needs a token answers 401");
-            return null;
-        }
-
-        try
-        {
-            return SigningKey.Parse(configured);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidOperationException($"Auth:SigningKey is refused: {e.Message}", e);
-        }
-    }
 }

@@ -1,9 +1,9 @@
 namespace Assistant.Core.Access;
 
-/// <summary>Why a token was refused; <see cref="AccessTokenResult.Reason"/> says it in words.</summary>
+/// <summary>Why a token was refused; <see cref="AccessTokenRefusal.Reason"/> says it in words.</summary>
 public enum AccessTokenFailure
 {
-    /// <summary>Not three base64url parts of JSON objects, or a required claim is missing or mistyped.</summary>
+    /// <summary>Not a compact JWT of JSON objects, or a required claim (sub, exp) is missing or mistyped.</summary>
     Malformed,
 
     /// <summary>Not HS256: "none" and every other algorithm are refused.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Assistant.Core.Access;
 
@@ -17,14 +18,12 @@ public sealed class SigningKey
     private static readonly string[] Placeholders =
         ["changeme", "changethis", "replaceme", "placeholder", "yoursecret", "yourkey", "supersecret", "secretkey"];
 
-    private readonly byte[] bytes;
-
     private SigningKey(byte[] bytes)
     {
-        this.bytes = bytes;
+        SecurityKey = new SymmetricSecurityKey(bytes);
     }
 
-    internal ReadOnlySpan<byte> Bytes => bytes;
+    internal SymmetricSecurityKey SecurityKey { get; }
 
     /// <summary>
     /// Reads a configured key: base64 when it decodes to at least <see cref="MinimumBytes"/> bytes, its UTF-8 bytes otherwise.

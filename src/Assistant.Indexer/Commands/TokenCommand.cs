@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Assistant.Core.Access;
+using Microsoft.Extensions.Configuration;
 
 namespace Assistant.Indexer.Commands;
 
-/// <summary>Issues API access tokens with the API's signing key, so that admins need no running API to start users.</summary>
+/// <summary>
+/// Issues API access tokens with the API's signing key, issuer and audience (Auth:*), so that admins need no running API
+/// to start users.
+/// </summary>
 internal static class TokenCommand
 {
     public static Command Create(CommandContext context)
@@ -40,6 +44,12 @@ internal static class TokenCommand
         issue.SetAction(parse =>
         {
             var signingKey = SigningKey.Parse(ConfiguredKey(context, parse.GetValue(key)));
+            var tokens = context.Settings.Configuration.GetSection(AccessTokenOptions.Section).Get<AccessTokenOptions>() ?? new AccessTokenOptions();
+            if (!tokens.IsValid)
+            {
+                throw new CommandException(AccessTokenOptions.Rules);
+            }
+
             var user = parse.GetRequiredValue(name);
             if (!AccessToken.IsValidName(user))
             {
@@ -54,7 +64,7 @@ internal static class TokenCommand
 
             var issuedAt = DateTimeOffset.UtcNow;
             var holder = parse.GetValue(role);
-            Console.Out.WriteLine(AccessToken.Issue(signingKey, user, holder, issuedAt, TimeSpan.FromDays(lifetime)));
+            Console.Out.WriteLine(AccessToken.Issue(signingKey, user, holder, issuedAt, TimeSpan.FromDays(lifetime), tokens));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{holder.ToClaim()} token for {user}, valid until {issuedAt.AddDays(lifetime):u}"));
             return 0;
         });

@@ -1,24 +1,14 @@
+using Assistant.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
 using Serilog.Extensions.Logging;
 
 namespace Assistant.Indexer.Hosting;
 
-/// <summary>Serilog configured from settings, writing structured events to stderr so stdout stays machine-readable.</summary>
+/// <summary>The indexer's loggers: Serilog configured from settings as the API's are (<see cref="RagLegalLogging"/>).</summary>
 internal static class Logging
 {
-    public static ILoggerFactory CreateFactory(IConfiguration configuration)
-    {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
-        return new SerilogLoggerFactory(logger, dispose: true);
-    }
+    public static ILoggerFactory CreateFactory(IConfiguration configuration) =>
+        new SerilogLoggerFactory(new LoggerConfiguration().ConfigureRagLegal(configuration).CreateLogger(), dispose: true);
 }

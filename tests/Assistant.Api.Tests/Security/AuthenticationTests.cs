@@ -85,6 +85,73 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task Whoami_with_a_token_from_another_issuer_is_401_naming_the_issuer()
+    {
+        var token = AccessToken.Issue(
+            SigningKey.Parse(api.SigningKeyText), "intruder", AccessRole.Admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), new AccessTokenOptions { Issuer = "someone-else" });
+        using var client = api.Client(token);
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the token was issued by \"someone-else\", not \"raglegal\".", detail);
+    }
+
+    [Fact]
+    public async Task Whoami_with_a_token_for_another_audience_is_401_naming_ours()
+    {
+        var token = AccessToken.Issue(
+            SigningKey.Parse(api.SigningKeyText), "intruder", AccessRole.Admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), new AccessTokenOptions { Audience = "raglegal-admin" });
+        using var client = api.Client(token);
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the token is not meant for \"raglegal-api\".", detail);
+    }
+
+    [Fact]
+    public async Task Whoami_with_an_unsigned_token_is_401_saying_only_HS256_is_accepted()
+    {
+        var payload = $$"""{"sub":"intruder","role":"admin","iat":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}},"iss":"raglegal","aud":"raglegal-api"}""";
+        var unsigned = $"{Base64Url.EncodeToString("""{"alg":"none","typ":"JWT"}"""u8)}.{Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload))}.";
+        using var client = api.Client(unsigned);
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the token is unsigned (alg \"none\"); only HS256 is accepted.", detail);
+    }
+
+    [Fact]
+    public async Task A_token_that_expired_seconds_ago_is_accepted_within_the_clock_skew_and_refused_without_one()
+    {
+        using var strict = new SecuredApi(settings: ("Auth:ClockSkewSeconds", "0"));
+        var justExpired = TimeSpan.FromHours(1) - TimeSpan.FromSeconds(10);
+        using var lenient = api.Client(api.Token(AccessRole.Deputy, issuedAt: DateTimeOffset.UtcNow.AddHours(-1), lifetime: justExpired));
+        using var exact = strict.Client(strict.Token(AccessRole.Deputy, issuedAt: DateTimeOffset.UtcNow.AddHours(-1), lifetime: justExpired));
+
+        var accepted = await lenient.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+        var refused = await exact.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.StartsWith("The access token was refused: the token expired at ", await ProblemResponse.DetailAsync(refused, HttpStatusCode.Unauthorized), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bearer_header_without_a_token_is_401_saying_so()
+    {
+        using var client = api.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/auth/whoami", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer");
+
+        var response = await client.SendAsync(request);
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the Authorization header says Bearer but carries no token.", detail);
+    }
+
+    [Fact]
     public async Task Whoami_with_a_valid_token_returns_its_name_and_role()
     {
         using var client = api.Client(api.Token(AccessRole.Deputy, name: "Асель Нурланова"));

@@ -1,6 +1,7 @@
 using System.Net;
 using Assistant.Api.Security;
 using Assistant.Core.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,10 +33,22 @@ public class SigningKeyStartupTests
     {
         using var services = SecurityServices(key);
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptionsMonitor<BearerAuthenticationOptions>>().Get(BearerAuthenticationOptions.Scheme));
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(BearerTokens.Scheme));
 
         Assert.StartsWith("Auth:SigningKey is refused: The signing key is ", error.Message, StringComparison.Ordinal);
         Assert.Equal(Assert.Throws<FormatException>(() => SigningKey.Parse(key)).Message, error.InnerException?.Message);
+    }
+
+    [Theory]
+    [InlineData("Auth:ClockSkewSeconds", "3600")]
+    [InlineData("Auth:Issuer", " ")]
+    public void Auth_settings_out_of_bounds_stop_the_api_at_startup(string key, string value)
+    {
+        using var api = new SecuredApi(settings: (key, value));
+
+        var error = Assert.ThrowsAny<Exception>(() => api.Client().Dispose());
+
+        Assert.Contains(AccessTokenOptions.Rules, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +64,7 @@ public class SigningKeyStartupTests
     private static ServiceProvider SecurityServices(string key)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = key }).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddRagLegalSecurity(configuration);
         return services.BuildServiceProvider();
     }
