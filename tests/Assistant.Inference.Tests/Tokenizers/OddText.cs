@@ -21,7 +21,8 @@ internal static class OddText
 
     /// <param name="includeWholeBmp">Make every tenth character any BMP code point (lone surrogates included).</param>
     /// <param name="allowed">Leaves out characters where the compared tokenizers are known to differ.</param>
-    public static List<string> Generate(int seed, int count, bool includeWholeBmp, Func<string, bool>? allowed = null)
+    /// <param name="longWords">Now and then a word of 20 to 140 times one letter.</param>
+    public static List<string> Generate(int seed, int count, bool includeWholeBmp, Func<string, bool>? allowed = null, bool longWords = true)
     {
         var random = new Random(seed);
         var alphabet = Alphabet.Where(piece => allowed?.Invoke(piece) ?? true).ToArray();
@@ -32,7 +33,7 @@ internal static class OddText
             var length = random.Next(1, 40);
             for (var i = 0; i < length; i++)
             {
-                if (random.Next(25) == 0)
+                if (random.Next(25) == 0 && longWords)
                 {
                     // A long word, past BERT's 100-character limit at times.
                     text.Append(new string((char)('a' + random.Next(26)), random.Next(20, 140)));

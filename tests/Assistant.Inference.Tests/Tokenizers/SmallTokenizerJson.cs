@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Assistant.Inference.Tests.Tokenizers;
@@ -15,7 +16,9 @@ internal sealed class SmallTokenizerJson : IDisposable
     [
         ("<s>", 0), ("<pad>", 0), ("</s>", 0), ("<unk>", 0), ("\u2581", -3), ("\u2581hello", -5), ("\u2581world", -6),
         ("\u2581wor", -8), ("ld", -8), ("h", -9), ("e", -9), ("l", -9), ("o", -9), ("w", -9), ("r", -9), ("d", -9),
-        ("<0xC3>", -20), ("<0xA9>", -20),
+
+        // Byte fallback needs a piece for every byte, in order.
+        .. Enumerable.Range(0, 256).Select(value => (string.Create(CultureInfo.InvariantCulture, $"<0x{value:X2}>"), -20.0)),
     ];
 
     private readonly string directory = Directory.CreateTempSubdirectory("tokenizer-json-").FullName;

@@ -3,22 +3,20 @@ using System.Text;
 namespace Assistant.Inference.Tokenizers.HuggingFace;
 
 /// <summary>A tokenizer.json's normalizer and pre-tokenizer: text to the pieces its model tokenizes one by one.</summary>
-internal sealed class TextPipeline(ITextNormalizer? normalizer, ITextPreTokenizer? preTokenizer) : IWordSplitter, IUnigramPreTokenizer
+internal sealed class TextPipeline(ITextNormalizer? normalizer, ITextPreTokenizer? preTokenizer) : IWordSplitter
 {
-    public void Split(string text, ref ByteBuffer output, List<int> wordEnds) => Prepare(text, ref output, wordEnds);
-
-    public void Prepare(string text, ref ByteBuffer output, List<int> segmentEnds)
+    public void Split(string text, ref ByteBuffer output, List<int> wordEnds)
     {
         var pieces = new List<string>();
         Split(text, pieces);
         foreach (var piece in pieces)
         {
             output.Append(Encoding.UTF8.GetBytes(piece));
-            segmentEnds.Add(output.Length);
+            wordEnds.Add(output.Length);
         }
     }
 
-    private void Split(string text, List<string> words)
+    public void Split(string text, List<string> pieces)
     {
         var normalized = normalizer?.Normalize(text) ?? text;
         if (normalized.Length == 0)
@@ -28,10 +26,10 @@ internal sealed class TextPipeline(ITextNormalizer? normalizer, ITextPreTokenize
 
         if (preTokenizer is null)
         {
-            words.Add(normalized);
+            pieces.Add(normalized);
             return;
         }
 
-        preTokenizer.Split(normalized, isFirst: true, words);
+        preTokenizer.Split(normalized, isFirst: true, pieces);
     }
 }

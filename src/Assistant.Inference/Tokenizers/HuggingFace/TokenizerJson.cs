@@ -59,48 +59,43 @@ internal static class TokenizerJson
     private static UnigramTokenizer ToUnigram(JsonNode root)
     {
         var model = root.Required("model");
-        var entries = model.Required("vocab").Items().Select(entry =>
+        var vocab = model.Required("vocab");
+        var entries = vocab.Items().Select(entry =>
         {
             var pair = entry.Items().ToList();
             return pair.Count == 2 ? (Piece: pair[0].String(), Score: pair[1].Single()) : throw entry.Unsupported("should be [piece, score]");
         }).ToList();
         var added = ReadAddedTokens(root.Property("added_tokens"));
-        var count = Math.Max(entries.Count, added.Count > 0 ? added.Max(token => token.Id) + 1 : 0);
-        var pieces = new string[count];
-        var scores = new float[count];
-        var types = new int[count];
-        Array.Fill(pieces, string.Empty);
-        Array.Fill(types, PieceType.Unused);
-        for (var id = 0; id < entries.Count; id++)
+        var outside = added.FirstOrDefault(token => token.Id >= entries.Count);
+        if (outside.Content is not null)
         {
-            (pieces[id], scores[id], types[id]) = (entries[id].Piece, entries[id].Score, PieceType.Normal);
+            throw vocab.Unsupported($"has no piece for the added token '{outside.Content}' (id {outside.Id}); added tokens must be in the vocabulary");
         }
 
         var unknownNode = model.Property("unk_id");
         var unknownId = unknownNode.IsNull ? throw unknownNode.Unsupported("is missing: a Unigram model needs an unknown token") : unknownNode.Int32();
-        if (unknownId >= count)
+        if ((uint)unknownId >= (uint)entries.Count)
         {
-            throw unknownNode.Unsupported($"= {unknownId} is outside the vocabulary of {count}");
+            throw unknownNode.Unsupported($"= {unknownId} is outside the vocabulary of {entries.Count}");
         }
 
-        foreach (var token in added)
+        var silent = new bool[entries.Count];
+        foreach (var token in added.Where(token => token.Special))
         {
-            pieces[token.Id] = token.Content;
-            types[token.Id] = token.Special ? PieceType.Control : PieceType.UserDefined;
+            silent[token.Id] = true;
         }
 
-        types[unknownId] = PieceType.Unknown;
-        var byteFallback = model.Property("byte_fallback").OptionalBool() ?? false;
-        if (byteFallback)
-        {
-            MarkBytePieces(pieces, types);
-        }
-
+        silent[unknownId] = true;
         var (start, end) = PostProcessorReader.ReadFraming(root.Property("post_processor"));
-        var special = new SpecialTokens(start, end, ReadPaddingId(root, pieces) ?? unknownId, unknownId);
+        var special = new SpecialTokens(start, end, ReadPaddingId(root, [.. entries.Select(entry => entry.Piece)]) ?? unknownId, unknownId);
         var pipeline = new TextPipeline(NormalizerReader.Read(root.Property("normalizer")), PreTokenizerReader.Read(root.Property("pre_tokenizer")));
-        var unigram = new UnigramModel(pieces, scores, types, unknownId, byteFallback);
-        return new UnigramTokenizer(unigram, pipeline, special, ReadDecoderStripsPrefix(root.Property("decoder")));
+        return UnigramTokenizer.FromPieces(
+            entries,
+            silent,
+            model.Property("byte_fallback").OptionalBool() ?? false,
+            pipeline,
+            special,
+            ReadDecoderStripsPrefix(root.Property("decoder")));
     }
 
     private static WordPieceTokenizer ToWordPiece(JsonNode root)
@@ -170,18 +165,6 @@ internal static class TokenizerJson
 
         var id = Array.FindIndex(pieces, piece => piece is "[PAD]" or "<pad>");
         return id >= 0 ? id : null;
-    }
-
-    private static void MarkBytePieces(string[] pieces, int[] types)
-    {
-        for (var id = 0; id < pieces.Length; id++)
-        {
-            if (pieces[id] is { Length: 6 } piece && piece.StartsWith("<0x", StringComparison.Ordinal) && piece[5] == '>'
-                && Uri.IsHexDigit(piece[3]) && Uri.IsHexDigit(piece[4]))
-            {
-                types[id] = PieceType.Byte;
-            }
-        }
     }
 
     private static bool ReadDecoderStripsPrefix(JsonNode decoder) =>
