@@ -13,8 +13,8 @@ public sealed partial class BenchCliTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Contains(lines, line => line.StartsWith("parallel=1 ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("parallel=4 ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => RoundLine().Match(line) is { Success: true } round && round.Groups["parallel"].Value == "1");
+        Assert.Contains(lines, line => RoundLine().Match(line) is { Success: true } round && round.Groups["parallel"].Value == "4");
         Assert.Matches(LastLine(), lines[^1]);
     }
 
@@ -61,6 +61,9 @@ public sealed partial class BenchCliTests
         Assert.Contains("--model", run.Errors, StringComparison.Ordinal);
     }
 
+    [GeneratedRegex(@"^round=[0-9]+ parallel=(?<parallel>[0-9]+) prompt_tokens=[0-9]+ prompt_tps=[0-9.]+ gen_tps=[0-9.]+ ")]
+    private static partial Regex RoundLine();
+
     [GeneratedRegex(@"^norms_per_s=[0-9.]+ peer_norms_per_s=[0-9.]+ ratio=[0-9.]+$")]
     private static partial Regex EmbedLastLine();
 
@@ -70,6 +73,6 @@ public sealed partial class BenchCliTests
     [GeneratedRegex(@"^identical_share=1\.0000 mbps=[0-9.]+ peer_mbps=[0-9.]+$")]
     private static partial Regex TokenizerLastLine();
 
-    [GeneratedRegex(@"^gen_tps=[0-9.]+ peer_gen_tps=n/a ratio=n/a parallel4_speedup=[0-9.]+$")]
+    [GeneratedRegex(@"^rounds=[0-9]+ gen_tps=[0-9.]+ peer_gen_tps=n/a ratio=n/a parallel4_aggregate_tps=[0-9.]+ parallel4_speedup=[0-9.]+$")]
     private static partial Regex LastLine();
 }
