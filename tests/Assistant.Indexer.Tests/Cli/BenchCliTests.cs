@@ -30,7 +30,7 @@ public sealed partial class BenchCliTests
         Assert.Matches(TokenizerLastLine(), lines[^1]);
     }
 
-    [SharedFact]
+    [NodePeerFact]
     public async Task Bench_embed_on_the_default_model_prints_norms_per_second_and_compares_with_onnxruntime_node()
     {
         var run = await IndexerProcess.RunAsync(
