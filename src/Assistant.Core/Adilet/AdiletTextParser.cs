@@ -62,7 +62,10 @@ public static class AdiletTextParser
 
         var structure = new NormStructure(act.Id, paragraphs, splitArticleTitleAtColon: true);
         var kind = act.Kind != ActKind.Unknown ? act.Kind : ActHeader.KindOf(act.Title);
-        return Build(structure, paragraphs, act with { Kind = kind == ActKind.Unknown ? EnactingFormula.KindOf(paragraphs) : kind });
+
+        // A bulk export's label («2024-03») is when it was exported; the edition is as new as the newest law its footnotes name.
+        var edition = LatestAmendment(structure) is { } amended ? amended.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : act.Edition;
+        return Build(structure, paragraphs, act with { Kind = kind == ActKind.Unknown ? EnactingFormula.KindOf(paragraphs) : kind, Edition = edition });
     }
 
     /// <summary>Reads an Adilet .txt file: the id and language come from its name («K1500000414.ru.txt»), else its script.</summary>

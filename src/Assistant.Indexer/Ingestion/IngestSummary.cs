@@ -1,4 +1,5 @@
 using Assistant.Core.Acts;
+using Assistant.Storage.Catalog;
 
 namespace Assistant.Indexer.Ingestion;
 
@@ -30,6 +31,9 @@ public sealed class IngestSummary
     public IReadOnlyList<string> PassedOver { get; internal set; } = [];
 
     public TimeSpan Elapsed { get; internal set; }
+
+    /// <summary>Which records were found to be editions of one act, and which stayed ambiguous.</summary>
+    public EditionIdentityResult? Identity { get; internal set; }
 
     internal void AddSaved(string actId, Language language, int norms, int resolved, int unresolved)
     {

@@ -51,6 +51,7 @@ public sealed class IngestionPipeline
         }
 
         await producing;
+        summary.Identity = _catalog.ResolveEditions();
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
     }

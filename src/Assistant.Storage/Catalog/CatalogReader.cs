@@ -12,6 +12,9 @@ internal sealed class CatalogReader(SqliteConnection connection)
 {
     private const int PartTextLength = 160;
 
+    /// <summary>Editions by any of their names, and their whole text.</summary>
+    public EditionReader Editions { get; } = new(connection);
+
     /// <inheritdoc cref="CatalogGeneration"/>
     public long Generation() => CatalogGeneration.Read(connection);
 
