@@ -80,6 +80,12 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  acts       {summary.Acts} ({summary.Editions} act editions, {summary.WithoutText} without text)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  norms      {summary.Norms}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  references {summary.ReferencesResolved} resolved, {summary.ReferencesUnresolved} unresolved"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repairs    {summary.Repairs.Count}"));
+        foreach (var repair in summary.Repairs)
+        {
+            output.WriteLine($"    {repair}");
+        }
+
         if (summary.Identity is { } identity)
         {
             PrintIdentity(output, identity);

@@ -88,6 +88,7 @@ public sealed class IngestionPipeline
                 try
                 {
                     var saved = _catalog.SaveAct(parsed.Act);
+                    summary.AddRepairs(parsed.Act.Source ?? parsed.File.Path, parsed.Act.Repairs);
                     summary.AddSaved(saved.ActId, saved.Language, saved.Norms, saved.ReferencesResolved, saved.ReferencesUnresolved);
                 }
                 catch (Exception e) when (e is SqliteException or InvalidDataException)

@@ -40,9 +40,13 @@ internal sealed class EditionReader(SqliteConnection connection)
             ?? (EditionDates.EndOf(edition) is { } date ? InForceOn(actId, language, date) : null);
     }
 
-    /// <summary>The edition of the act in force on <paramref name="date"/>: the newest one dated on or before it.</summary>
+    /// <summary>The edition of the act in force on <paramref name="date"/>: the newest one dated on or before it, if the act was adopted by then.</summary>
     public StoredEdition? InForceOn(string actId, Language language, DateOnly date) =>
-        Edition("a.edition = (SELECT max(b.edition) FROM acts b WHERE b.id = a.id AND b.language = a.language AND b.edition <= $edition)", actId, language.ToCode(), EditionDates.Format(date));
+        Edition(
+            "a.edition = (SELECT max(b.edition) FROM acts b WHERE b.id = a.id AND b.language = a.language AND b.edition <= $edition) AND (a.adopted_on IS NULL OR a.adopted_on <= $edition)",
+            actId,
+            language.ToCode(),
+            EditionDates.Format(date));
 
     /// <summary>Every edition of the act in one language, oldest first.</summary>
     public List<StoredEdition> List(string actId, Language language)

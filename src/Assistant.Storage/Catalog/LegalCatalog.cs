@@ -139,6 +139,10 @@ public sealed class LegalCatalog : IEditionSource, IDisposable
         });
     }
 
+    /// <inheritdoc cref="CatalogReader.CurrentFootnotes"/>
+    internal List<(string ActId, string ActTitle, NormId Norm, string Number, string Footnote)> CurrentFootnotes(Language language, DateOnly since) =>
+        _readers.Read((_, reader) => reader.CurrentFootnotes(language, since));
+
     /// <summary>Norms the query names by number first (<see cref="CitationQuery"/>: «ст. 188 УК»), then bm25-ranked lexical hits.</summary>
     public IReadOnlyList<SearchHit> Search(SearchQuery query)
     {

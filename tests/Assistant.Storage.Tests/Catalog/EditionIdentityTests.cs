@@ -64,6 +64,25 @@ public sealed class EditionIdentityTests : IDisposable
         Assert.Equal("ru-ex-000602", Catalog.Read("ru-ex-94f79de8_О банках", Language.Ru)!.ActId);
     }
 
+    [Fact]
+    public void A_search_as_of_a_date_finds_the_edition_in_force_then_and_its_citation_names_the_edition()
+    {
+        Catalog.SaveAct(LawOnLegalActs(Law, "2026-01-12", "source/Z1600000480.ru.txt", "Научная правовая экспертиза проводится по проектам законов."));
+        Catalog.SaveAct(LawOnLegalActs("ru2024-140", "2023-04-19", "ru-acts-2024-00.jsonl.gz#ru2024-140", "Научная экспертиза проводится по проектам."));
+        Catalog.ResolveEditions();
+
+        var then = Assert.Single(Catalog.Search(new SearchQuery("научная экспертиза") { AsOf = new DateOnly(2024, 6, 1) }));
+        var now = Assert.Single(Catalog.Search(new SearchQuery("научная экспертиза")));
+        var before = Catalog.Search(new SearchQuery("научная экспертиза") { AsOf = new DateOnly(2020, 1, 1) });
+
+        Assert.Equal(("2023-04-19", "Научная экспертиза проводится по проектам."), (then.Edition, then.Snippet));
+        Assert.EndsWith("(ред. 2023-04-19)", then.Citation, StringComparison.Ordinal);
+        Assert.Null(now.Edition);
+        Assert.DoesNotContain("ред.", now.Citation, StringComparison.Ordinal);
+        Assert.Empty(before);
+        Assert.Equal("2023-04-19", Catalog.GetNorm(new NormId(Law, "31"), edition: "2024-06-01")!.Edition);
+    }
+
     public void Dispose() => _temporary.Dispose();
 
     private static Act LawOnLegalActs(string id, string? edition, string source, string text) => new()
