@@ -12,6 +12,8 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     IngestCommand.Create(context),
     SearchCommand.Create(context),
     ShowCommand.Create(context),
+    ChangesCommand.Create(context),
+    EvalChangesCommand.Create(context),
     EvalCommand.Create(context),
     EmbedCommand.Create(context),
     TrainEmbedderCommand.Create(context),

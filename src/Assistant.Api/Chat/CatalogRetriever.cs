@@ -17,13 +17,14 @@ internal sealed class CatalogRetriever(LegalCatalog catalog, CatalogRetrieval re
     {
         ArgumentNullException.ThrowIfNull(filters);
         var result = await retrieval.SearchAsync(
-            new SearchQuery(query) { Top = top, Language = filters.Language, ActId = filters.ActId },
+            new SearchQuery(query) { Top = top, Language = filters.Language, ActId = filters.ActId, AsOf = filters.AsOf },
             mode: null,
             cancellationToken).ConfigureAwait(false);
         var norms = new List<RetrievedNorm>(result.Hits.Count);
         foreach (var hit in result.Hits)
         {
-            var text = catalog.GetNormText(hit.NormId, hit.Language) ?? hit.Snippet;
+            // A hit from an older edition (asked as of a date) is quoted from that edition.
+            var text = (hit.Edition is null ? catalog.GetNormText(hit.NormId, hit.Language) : catalog.GetNorm(hit.NormId, hit.Language, hit.Edition)?.Text) ?? hit.Snippet;
             if (hit.ArticleHeading is { Length: > 0 } heading)
             {
                 text = heading + "\n" + text;

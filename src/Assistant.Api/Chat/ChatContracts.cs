@@ -5,7 +5,8 @@ namespace Assistant.Api.Chat;
 
 /// <param name="Messages">The conversation so far, the question last (role "user"); with a conversation id, only the new question is needed.</param>
 /// <param name="Stream">Server-Sent Events (default) or one JSON response.</param>
-public sealed record ChatRequest(string? ConversationId, IReadOnlyList<ChatRequestMessage>? Messages, string? Lang, ChatFilters? Filters, bool? Stream);
+/// <param name="AsOf">Answer from the law as it stood on this date (YYYY-MM-DD); sources from older editions name them.</param>
+public sealed record ChatRequest(string? ConversationId, IReadOnlyList<ChatRequestMessage>? Messages, string? Lang, ChatFilters? Filters, bool? Stream, string? AsOf = null);
 
 public sealed record ChatRequestMessage(string? Role, string? Content);
 

@@ -1,4 +1,6 @@
 using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
+using Assistant.Core.Norms;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Api.Endpoints;
@@ -6,7 +8,8 @@ namespace Assistant.Api.Endpoints;
 /// <param name="Act">Only norms of this act (Adilet code).</param>
 /// <param name="IncludeRepealed">Also acts repealed or expired.</param>
 /// <param name="Mode">lexical, dense or hybrid; absent: hybrid when vectors are configured, lexical otherwise.</param>
-public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed, string? Mode = null);
+/// <param name="AsOf">Search the law as it stood on this date (YYYY-MM-DD): each act's edition in force then, lexically.</param>
+public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed, string? Mode = null, string? AsOf = null);
 
 /// <param name="Mode">The retrieval mode that ranked the hits.</param>
 public sealed record SearchResponse(string Mode, IReadOnlyList<NormHit> Hits);
@@ -67,6 +70,19 @@ public sealed record ReferenceOutView(string Text, string? TargetActId, string? 
 
 public sealed record ReferenceInView(string From, string Citation, string Text);
 
+/// <summary>One amending law of a norm's history, read from its footnotes.</summary>
+/// <param name="Actions">changed, supplemented, restated, repealed.</param>
+public sealed record AmendmentView(string Law, DateOnly? AdoptedOn, string? Number, IReadOnlyList<string> Actions, DateOnly? InForceOn, string? InForce)
+{
+    public static AmendmentView From(Amendment amendment) => new(
+        amendment.Law,
+        amendment.AdoptedOn,
+        amendment.Number,
+        [.. amendment.Actions.Select(a => a.ToString().ToLowerInvariant())],
+        amendment.InForceOn,
+        amendment.InForce);
+}
+
 public sealed record NormView(
     string Id,
     string Lang,
@@ -79,6 +95,7 @@ public sealed record NormView(
     string? Edition,
     bool IsCurrentEdition,
     IReadOnlyList<FootnoteView> Footnotes,
+    IReadOnlyList<AmendmentView> History,
     IReadOnlyList<string> EditorialNotes,
     IReadOnlyList<ReferenceOutView> ReferencesOut,
     IReadOnlyList<ReferenceInView> ReferencesIn,
@@ -98,6 +115,7 @@ public sealed record NormView(
         norm.Edition,
         norm.IsCurrentEdition,
         [.. norm.Footnotes.Select(f => new FootnoteView(f.Text, f.AmendingAct, f.AmendedOn))],
+        [.. norm.Footnotes.SelectMany(f => FootnoteReader.Amendments(f.Text)).Select(AmendmentView.From)],
         [.. norm.EditorialNotes.Select(n => n.Text)],
         [.. norm.ReferencesOut.Select(r => new ReferenceOutView(r.Text, r.TargetActId, r.TargetNormId?.ToString(), r.TargetCitation))],
         [.. norm.ReferencesIn.Select(r => new ReferenceInView(r.From.ToString(), r.Citation, r.Text))],

@@ -1,6 +1,7 @@
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
 using Assistant.Core.Acts;
+using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
@@ -18,6 +19,7 @@ internal static class CatalogEndpoints
         v1.MapPost("/search", Search).WithName("search");
         v1.MapGet("/acts", ListActs).WithName("listActs");
         v1.MapGet("/acts/{id}", GetAct).WithName("getAct");
+        v1.MapGet("/acts/{id}/changes", CatalogChangesEndpoints.Changes).WithName("getActChanges");
 
         // Norm ids hold slashes (K1500000414/art:88/p:1), so the id takes the rest of the path.
         v1.MapGet("/norms/{**id}", GetNorm).WithName("getNorm");
@@ -58,6 +60,24 @@ internal static class CatalogEndpoints
             mode = parsed;
         }
 
+        DateOnly? asOf = null;
+        if (!string.IsNullOrWhiteSpace(request.AsOf))
+        {
+            try
+            {
+                asOf = EditionDates.ParseAsOf(request.AsOf);
+            }
+            catch (FormatException e)
+            {
+                return Problems.BadRequest(e.Message, "asOf");
+            }
+
+            if (mode is not null && mode != RetrievalMode.Lexical)
+            {
+                return Problems.BadRequest($"mode '{request.Mode}' searches current editions only; a search as of a date is lexical.", "mode");
+            }
+        }
+
         var result = await retrieval.SearchAsync(
             new SearchQuery(request.Query!)
             {
@@ -65,6 +85,7 @@ internal static class CatalogEndpoints
                 Language = language,
                 ActId = string.IsNullOrWhiteSpace(request.Act) ? null : request.Act,
                 IncludeNotInForce = request.IncludeRepealed ?? false,
+                AsOf = asOf,
             },
             mode,
             cancellationToken);
@@ -111,8 +132,25 @@ internal static class CatalogEndpoints
             : Problems.NotFound($"No act '{id}' is in the catalog{(language is null ? string.Empty : $" in '{lang}'")}.");
     }
 
-    private static IResult GetNorm(string id, string? lang, string? edition, LegalCatalog catalog)
+    private static IResult GetNorm(string id, string? lang, string? edition, string? asOf, LegalCatalog catalog)
     {
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (edition is not null)
+            {
+                return Problems.BadRequest("Give edition or asOf, not both.", "asOf");
+            }
+
+            try
+            {
+                edition = EditionDates.Format(EditionDates.ParseAsOf(asOf));
+            }
+            catch (FormatException e)
+            {
+                return Problems.BadRequest(e.Message, "asOf");
+            }
+        }
+
         if (RequestValidation.Language(lang, out var language) is { } badLanguage)
         {
             return badLanguage;

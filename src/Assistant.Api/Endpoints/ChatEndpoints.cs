@@ -5,6 +5,7 @@ using Assistant.Api.Security;
 using Assistant.Core.Answers;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
+using Assistant.Core.Editions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Endpoints;
@@ -85,6 +86,19 @@ internal static class ChatEndpoints
             return (null, badFilter);
         }
 
+        DateOnly? asOf = null;
+        if (!string.IsNullOrWhiteSpace(request.AsOf))
+        {
+            try
+            {
+                asOf = EditionDates.ParseAsOf(request.AsOf);
+            }
+            catch (FormatException e)
+            {
+                return (null, Problems.BadRequest(e.Message, "asOf"));
+            }
+        }
+
         history.RemoveAt(history.Count - 1);
         string conversationId;
         if (string.IsNullOrWhiteSpace(request.ConversationId))
@@ -101,7 +115,7 @@ internal static class ChatEndpoints
             return (null, Problems.NotFound($"No conversation '{request.ConversationId}' of yours exists; leave conversationId out to start one."));
         }
 
-        var filters = new RetrievalFilters(filterLanguage, string.IsNullOrWhiteSpace(request.Filters?.Act) ? null : request.Filters.Act);
+        var filters = new RetrievalFilters(filterLanguage, string.IsNullOrWhiteSpace(request.Filters?.Act) ? null : request.Filters.Act, asOf);
         return (new PreparedTurn(conversationId, question.Content.Trim(), history, language, filters, user, role), null);
     }
 

@@ -41,6 +41,9 @@ public sealed record Act
     /// <summary>Footnotes about the act as a whole (e.g. the table of contents excluded).</summary>
     public IReadOnlyList<Footnote> Footnotes { get; init; } = [];
 
+    /// <summary>What reading the text repaired or left out, with its line: export artefacts, misspelled headings.</summary>
+    public IReadOnlyList<string> Repairs { get; init; } = [];
+
     /// <summary>Top-level norms in document order: articles, or points of acts without articles, then annex points.</summary>
     public required IReadOnlyList<Norm> Norms { get; init; }
 }

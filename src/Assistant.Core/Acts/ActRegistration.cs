@@ -15,10 +15,14 @@ public readonly record struct ActRegistration(DateOnly AdoptedOn, string Number)
     public static ActRegistration? Of(Act act)
     {
         ArgumentNullException.ThrowIfNull(act);
-        return act.AdoptedOn is { } date && act.Number is { } number && NumberKey(number) is { } key
+        return Of(act.AdoptedOn, act.Number);
+    }
+
+    /// <summary>The registration of an act adopted on <paramref name="adoptedOn"/> under the printed <paramref name="number"/>.</summary>
+    public static ActRegistration? Of(DateOnly? adoptedOn, string? number) =>
+        adoptedOn is { } date && number is not null && NumberKey(number) is { } key
             ? new ActRegistration(date, key)
             : null;
-    }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{AdoptedOn:yyyy-MM-dd} №{Number}");

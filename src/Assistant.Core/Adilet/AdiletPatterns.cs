@@ -38,8 +38,8 @@ internal static partial class AdiletPatterns
     [GeneratedRegex(@"^(?:Сноска|Ескерту)\s*\.", Options)]
     public static partial Regex Footnote();
 
-    /// <summary>Publisher's notes: never norm text.</summary>
-    [GeneratedRegex(@"^(?:Примечание\s+(?:ИЗПИ|РЦПИ)\s*!|Вниманию\s+пользователей\s*!|Примечание\.\s+См\.|(?:ҚР\s+)?(?:ЗҒАИ|РҚАО)-ның\s+ескертпесі\s*[!.]|Пайдаланушылардың\s+назарына\s*!)", Options)]
+    /// <summary>Publisher's notes, and the Constitutional Court's rulings on a norm printed under it: never norm text.</summary>
+    [GeneratedRegex(@"^(?:Примечание\s+(?:ИЗПИ|РЦПИ)\s*!|Нормативным\s+постановлением\s+Конституционного\s+Суда\s|Вниманию\s+пользователей\s*!|Примечание\.\s+См\.|(?:ҚР\s+)?(?:ЗҒАИ|РҚАО)-ның\s+ескертпесі\s*[!.]|Пайдаланушылардың\s+назарына\s*!)", Options)]
     public static partial Regex EditorialNote();
 
     /// <summary>An annex begins: «УТВЕРЖДЕН(О/А/Ы)», «Приложение 2 к ...», «... бекітілген», «1-қосымша», «... бұйрығына 1-қосымша».</summary>

@@ -18,7 +18,8 @@ public static class AdiletTextParser
         ArgumentException.ThrowIfNullOrWhiteSpace(actId);
         var lines = SplitLines(text);
         var header = ActHeader.Read(lines, source);
-        var paragraphs = ParagraphReader.Read(lines, header.BodyStart, ParagraphReader.DetectLayout(lines));
+        var repairs = new List<string>();
+        var paragraphs = LookAlikeHeadings.Repair(ParagraphReader.Read(lines, header.BodyStart, ParagraphReader.DetectLayout(lines)), repairs);
         if (paragraphs.Count == 0)
         {
             throw new AdiletFormatException(source, lines.Length, "the act has a header but no body");
@@ -37,6 +38,7 @@ public static class AdiletTextParser
             Status = header.Status,
             Edition = edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Source = source,
+            Repairs = repairs,
             Norms = [],
         });
     }
@@ -54,7 +56,15 @@ public static class AdiletTextParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(act);
         var lines = AdiletPatterns.BulkParagraphBreak().Split(text);
-        var paragraphs = ParagraphReader.Read(lines, 0, TextLayout.Bulk);
+        var repairs = new List<string>();
+        var paragraphs = LookAlikeHeadings.Repair(ParagraphReader.Read(lines, 0, TextLayout.Bulk), repairs);
+
+        // Only the 2024 codes and laws carry an edition label, and only their export added what the cleaner removes.
+        if (act.Edition is not null)
+        {
+            paragraphs = BulkExportCleaner.Clean(paragraphs, act.Id, repairs);
+        }
+
         if (paragraphs.Count == 0)
         {
             return act with { Kind = act.Kind != ActKind.Unknown ? act.Kind : ActHeader.KindOf(act.Title), Norms = [] };
@@ -62,7 +72,10 @@ public static class AdiletTextParser
 
         var structure = new NormStructure(act.Id, paragraphs, splitArticleTitleAtColon: true);
         var kind = act.Kind != ActKind.Unknown ? act.Kind : ActHeader.KindOf(act.Title);
-        return Build(structure, paragraphs, act with { Kind = kind == ActKind.Unknown ? EnactingFormula.KindOf(paragraphs) : kind });
+
+        // A bulk export's label («2024-03») is when it was exported; the edition is as new as the newest law its footnotes name.
+        var edition = LatestAmendment(structure) is { } amended ? amended.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : act.Edition;
+        return Build(structure, paragraphs, act with { Kind = kind == ActKind.Unknown ? EnactingFormula.KindOf(paragraphs) : kind, Edition = edition, Repairs = repairs });
     }
 
     /// <summary>Reads an Adilet .txt file: the id and language come from its name («K1500000414.ru.txt»), else its script.</summary>

@@ -77,7 +77,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
 
         var generation = Stopwatch.GetElapsedTime(asked) - (firstToken ?? TimeSpan.Zero);
         var timings = new AnswerTimings(retrieval, firstToken ?? TimeSpan.Zero, generation, Stopwatch.GetElapsedTime(started));
-        var verified = CitationMarkers.Verify(text.ToString(), sources.Count);
+        var verified = QuotedNorms.Verify(CitationMarkers.Verify(text.ToString(), sources.Count), sources);
         var tokens = new AnswerUsage(promptTokens, outputTokens);
         if (verified.Cited.Count == 0)
         {

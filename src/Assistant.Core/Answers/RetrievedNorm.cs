@@ -9,7 +9,8 @@ namespace Assistant.Core.Answers;
 public sealed record RetrievedNorm(NormId Id, Language Language, string Citation, string? Heading, string Text, double Score, bool NamedInQuery);
 
 /// <summary>What retrieval is limited to. Norms of acts not in force are never retrieved for an answer.</summary>
-public sealed record RetrievalFilters(Language? Language = null, string? ActId = null);
+/// <param name="AsOf">The law as it stood on this date: each act's edition in force then; null the current law.</param>
+public sealed record RetrievalFilters(Language? Language = null, string? ActId = null, DateOnly? AsOf = null);
 
 /// <summary>Finds the norms an answer may rest on (lexical, dense or hybrid search behind it).</summary>
 public interface INormRetriever

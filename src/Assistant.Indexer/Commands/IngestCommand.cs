@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Assistant.Core.Acts;
+using Assistant.Core.Editions;
 using Assistant.Indexer.Ingestion;
 using Assistant.Indexer.Terminal;
+using Assistant.Storage.Catalog;
 using Microsoft.Extensions.Logging;
 
 namespace Assistant.Indexer.Commands;
@@ -47,6 +50,28 @@ internal static class IngestCommand
         return await pipeline.RunAsync(selection, progress, cancellationToken);
     }
 
+    /// <summary>Every record matched to an act, by which rule, and every record left ambiguous.</summary>
+    private static void PrintIdentity(TextWriter output, EditionIdentityResult identity)
+    {
+        var matches = identity.Report.Matches;
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  editions   {matches.Count} records matched to acts ({identity.Renamed} renamed, {identity.Dropped} duplicates dropped), {identity.Report.Ambiguities.Count} ambiguous"));
+        foreach (var group in matches.GroupBy(m => m.Rule).OrderBy(g => g.Key))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {group.Key.ToCode()}: {group.Count()}"));
+            foreach (var match in group)
+            {
+                output.WriteLine($"      {match.Record.RecordId} ({match.Record.Language.ToCode()}, {match.Record.Edition ?? "undated"}) → {match.ActId}{(match.Duplicate ? " (duplicate)" : string.Empty)}: {match.Detail}");
+            }
+        }
+
+        foreach (var ambiguity in identity.Report.Ambiguities)
+        {
+            output.WriteLine($"    ambiguous {ambiguity.Record.RecordId} ({ambiguity.Record.Language.ToCode()}): {ambiguity.Reason}; candidates {string.Join(", ", ambiguity.Candidates)}");
+        }
+    }
+
     private static void Print(IngestSummary summary, string catalogPath)
     {
         var output = Console.Out;
@@ -55,6 +80,17 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  acts       {summary.Acts} ({summary.Editions} act editions, {summary.WithoutText} without text)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  norms      {summary.Norms}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  references {summary.ReferencesResolved} resolved, {summary.ReferencesUnresolved} unresolved"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repairs    {summary.Repairs.Count}"));
+        foreach (var repair in summary.Repairs)
+        {
+            output.WriteLine($"    {repair}");
+        }
+
+        if (summary.Identity is { } identity)
+        {
+            PrintIdentity(output, identity);
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  failures   {summary.Failures.Count}"));
         foreach (var failure in summary.Failures)
         {

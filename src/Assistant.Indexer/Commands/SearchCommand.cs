@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Assistant.Core.Acts;
+using Assistant.Core.Editions;
 using Assistant.Core.Retrieval;
 using Assistant.Indexer.Hosting;
 using Assistant.Storage.Catalog;
@@ -18,10 +19,11 @@ internal static class SearchCommand
         var act = new Option<string?>("--act") { Description = "Only norms of this act (Adilet code)" };
         var all = new Option<bool>("--include-repealed") { Description = "Also search acts that are repealed or expired" };
         var edition = new Option<string?>("--edition") { Description = "Search this edition of the acts (e.g. 2024-03) instead of the current ones" };
+        var asOf = new Option<string?>("--as-of") { Description = "Search the law as it stood on this date (YYYY-MM-DD): each act's edition in force then" };
         var json = CliOptions.Json();
         var mode = CliOptions.Mode();
         var model = CliOptions.Model();
-        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, json, mode, model };
+        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, asOf, json, mode, model };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetRequiredValue(query);
@@ -39,6 +41,7 @@ internal static class SearchCommand
                 ActId = parse.GetValue(act),
                 IncludeNotInForce = parse.GetValue(all),
                 Edition = parse.GetValue(edition),
+                AsOf = parse.GetValue(asOf) is { } date ? EditionDates.ParseAsOf(date) : null,
             };
             var hits = (await services.Retrieval.SearchAsync(search, chosen, cancellationToken)).Hits;
             if (parse.GetValue(json))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
 using Assistant.Core.Norms;
 using Assistant.Storage.Catalog;
 
@@ -12,7 +13,7 @@ internal static class ShowCommand
     {
         var id = new Argument<string>("norm-id") { Description = "Canonical norm id, e.g. K1500000414/art:88/p:1" };
         var lang = CliOptions.Lang();
-        var edition = new Option<string?>("--edition") { Description = "An older edition (e.g. 2024-03); default: the current one" };
+        var edition = new Option<string?>("--edition") { Description = "An older edition: its label, its source record id (ru2024-261) or a date it was in force on; default: the current one" };
         var json = CliOptions.Json();
         var command = new Command("show", "Print a norm: text, footnotes, references out and in") { id, lang, edition, json };
         command.SetAction(parse =>
@@ -53,6 +54,7 @@ internal static class ShowCommand
         current = norm.IsCurrentEdition,
         text = norm.Text,
         footnotes = norm.Footnotes.Select(f => new { text = f.Text, amendingAct = f.AmendingAct, amendedOn = f.AmendedOn }),
+        history = History(norm).Select(ChangesCommand.AmendmentJson),
         editorialNotes = norm.EditorialNotes.Select(n => n.Text),
         referencesOut = norm.ReferencesOut.Select(r => new { text = r.Text, targetAct = r.TargetActId, target = r.TargetNormId?.ToString(), targetCitation = r.TargetCitation }),
         referencesIn = norm.ReferencesIn.Select(r => new { from = r.From.ToString(), citation = r.Citation, text = r.Text }),
@@ -84,6 +86,8 @@ internal static class ShowCommand
         output.WriteLine();
         output.WriteLine(norm.Text);
         Section("Footnotes", norm.Footnotes.Select(f => f.Text));
+        Section("History", History(norm).Select(a => $"{a.AdoptedOn:yyyy-MM-dd} № {a.Number}: {(a.Actions.Count == 0 ? "amended" : string.Join(", ", a.Actions.Select(x => x.ToString().ToLowerInvariant())))}"
+            + (a.InForceOn is { } on ? $", in force from {on:yyyy-MM-dd}" : a.InForce is { } when ? $" ({when})" : string.Empty)));
         Section("Editorial notes", norm.EditorialNotes.Select(n => n.Text));
         Section("Parts", norm.Parts.Select(p => $"{p.Id}  {p.ShortText}"));
         Section("References out", norm.ReferencesOut.Select(r => $"{r.Text} → {r.TargetCitation ?? r.TargetNormId?.ToString() ?? r.TargetActId ?? "unresolved"}"));
@@ -91,6 +95,9 @@ internal static class ShowCommand
         output.WriteLine();
         output.WriteLine($"Languages: {string.Join(", ", norm.Languages.Select(l => l.ToCode()))}   Adilet: {norm.AdiletUrl}");
     }
+
+    /// <summary>The norm's amendment history, read from its footnotes: every amending law, in the order they name them.</summary>
+    private static IEnumerable<Amendment> History(NormDetails norm) => norm.Footnotes.SelectMany(f => FootnoteReader.Amendments(f.Text));
 
     private static void Section(string title, IEnumerable<string> lines)
     {

@@ -1,4 +1,5 @@
 using Assistant.Core.Acts;
+using Assistant.Storage.Catalog;
 
 namespace Assistant.Indexer.Ingestion;
 
@@ -6,6 +7,7 @@ namespace Assistant.Indexer.Ingestion;
 public sealed class IngestSummary
 {
     private readonly List<IngestFailure> _failures = [];
+    private readonly List<string> _repairs = [];
     private readonly HashSet<(string Id, Language Language)> _acts = [];
 
     public int Files { get; internal set; }
@@ -31,6 +33,9 @@ public sealed class IngestSummary
 
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>Which records were found to be editions of one act, and which stayed ambiguous.</summary>
+    public EditionIdentityResult? Identity { get; internal set; }
+
     internal void AddSaved(string actId, Language language, int norms, int resolved, int unresolved)
     {
         _acts.Add((actId, language));
@@ -41,5 +46,10 @@ public sealed class IngestSummary
         ReferencesUnresolved += unresolved;
     }
 
+    /// <summary>What reading repaired or left out («source: line N: …»): export artefacts, misspelled headings.</summary>
+    public IReadOnlyList<string> Repairs => _repairs;
+
     internal void AddFailure(IngestFailure failure) => _failures.Add(failure);
+
+    internal void AddRepairs(string source, IReadOnlyList<string> repairs) => _repairs.AddRange(repairs.Select(repair => $"{source}: {repair}"));
 }

@@ -51,6 +51,7 @@ public sealed class IngestionPipeline
         }
 
         await producing;
+        summary.Identity = _catalog.ResolveEditions();
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
     }
@@ -87,6 +88,7 @@ public sealed class IngestionPipeline
                 try
                 {
                     var saved = _catalog.SaveAct(parsed.Act);
+                    summary.AddRepairs(parsed.Act.Source ?? parsed.File.Path, parsed.Act.Repairs);
                     summary.AddSaved(saved.ActId, saved.Language, saved.Norms, saved.ReferencesResolved, saved.ReferencesUnresolved);
                 }
                 catch (Exception e) when (e is SqliteException or InvalidDataException)

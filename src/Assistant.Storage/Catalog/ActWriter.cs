@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Assistant.Core.Acts;
+using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Core.Text;
 using Microsoft.Data.Sqlite;
@@ -43,11 +46,11 @@ internal sealed class ActWriter : IDisposable
         _deleteAct = Command("DELETE FROM acts WHERE id = $id AND language = $language AND edition = $edition", "$id", "$language", "$edition");
         _insertAct = Command(
             """
-            INSERT INTO acts(id, language, edition, title, kind, adopted_on, number, status, source, preamble, ingested_at)
-            VALUES ($id, $language, $edition, $title, $kind, $adopted_on, $number, $status, $source, $preamble, $ingested_at)
+            INSERT INTO acts(id, language, edition, title, kind, adopted_on, number, status, source, preamble, ingested_at, record_id, text_digest)
+            VALUES ($id, $language, $edition, $title, $kind, $adopted_on, $number, $status, $source, $preamble, $ingested_at, $record_id, $text_digest)
             RETURNING act_key
             """,
-            "$id", "$language", "$edition", "$title", "$kind", "$adopted_on", "$number", "$status", "$source", "$preamble", "$ingested_at");
+            "$id", "$language", "$edition", "$title", "$kind", "$adopted_on", "$number", "$status", "$source", "$preamble", "$ingested_at", "$record_id", "$text_digest");
         _insertNorm = Command(
             """
             INSERT INTO norms(act_key, parent_key, norm_id, kind, number, heading, text, path, status, ordinal)
@@ -93,7 +96,7 @@ internal sealed class ActWriter : IDisposable
         var counts = new Counts();
         try
         {
-            RemoveFromIndex(act, language, edition);
+            RemoveFromIndex(act.Id, act.Language, language, edition);
             Run(_deleteAct, act.Id, language, edition);
             var actKey = InsertAct(act, language, edition);
             InsertNotes(actKey, null, act.Footnotes, act.EditorialNotes);
@@ -118,6 +121,29 @@ internal sealed class ActWriter : IDisposable
         }
     }
 
+    /// <summary>Removes one stored edition and its index rows, inside the caller's transaction.</summary>
+    public void Drop(SqliteTransaction transaction, string id, Language language, string edition)
+    {
+        foreach (var command in _all)
+        {
+            command.Transaction = transaction;
+        }
+
+        try
+        {
+            var code = language.ToCode();
+            RemoveFromIndex(id, language, code, edition);
+            Run(_deleteAct, id, code, edition);
+        }
+        finally
+        {
+            foreach (var command in _all)
+            {
+                command.Transaction = null;
+            }
+        }
+    }
+
     public void Dispose()
     {
         foreach (var command in _all)
@@ -126,9 +152,9 @@ internal sealed class ActWriter : IDisposable
         }
     }
 
-    private void RemoveFromIndex(Act act, string language, string edition)
+    private void RemoveFromIndex(string id, Language analyzed, string language, string edition)
     {
-        Bind(_indexedNorms, act.Id, language, edition);
+        Bind(_indexedNorms, id, language, edition);
         var indexed = new List<(long Key, string Heading, string Text)>();
         using (var reader = _indexedNorms.ExecuteReader())
         {
@@ -140,7 +166,7 @@ internal sealed class ActWriter : IDisposable
 
         foreach (var (key, heading, text) in indexed)
         {
-            Run(_deleteFts, key, TextAnalyzer.Normalize(heading, act.Language), TextAnalyzer.Normalize(text, act.Language), language);
+            Run(_deleteFts, key, TextAnalyzer.Normalize(heading, analyzed), TextAnalyzer.Normalize(text, analyzed), language);
         }
     }
 
@@ -158,8 +184,29 @@ internal sealed class ActWriter : IDisposable
             act.Status.ToString(),
             act.Source,
             act.Preamble,
-            StoredTime.Format(DateTimeOffset.UtcNow));
+            StoredTime.Format(DateTimeOffset.UtcNow),
+            ActRecord.RecordIdOf(act.Source, act.Id),
+            TextDigest(act));
         return (long)_insertAct.ExecuteScalar()!;
+    }
+
+    /// <summary>SHA-256 of the top-level norms' numbers and text; empty for an act without norms, which no other record repeats.</summary>
+    private static string TextDigest(Act act)
+    {
+        if (act.Norms.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var norm in act.Norms)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(norm.Number));
+            hash.AppendData(Encoding.UTF8.GetBytes(norm.Text));
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private long InsertNorm(long actKey, long? parentKey, Norm norm, int ordinal, Act act, Counts counts)

@@ -12,11 +12,20 @@ internal sealed class CatalogReader(SqliteConnection connection)
 {
     private const int PartTextLength = 160;
 
+    /// <summary>Editions by any of their names, and their whole text.</summary>
+    public EditionReader Editions { get; } = new(connection);
+
     /// <inheritdoc cref="CatalogGeneration"/>
     public long Generation() => CatalogGeneration.Read(connection);
 
     public NormDetails? GetNorm(NormId id, Language? language, string? edition)
     {
+        // An edition may be named by its label, its source record («ru2024-261») or a date it was in force on.
+        if (edition is not null && Editions.Find(id.ActId, language ?? Language.Ru, edition) is { } found)
+        {
+            edition = found.Edition;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT n.norm_key, a.language, a.title, n.heading, n.text, n.path, n.status, a.edition, a.is_current
@@ -202,6 +211,33 @@ internal sealed class CatalogReader(SqliteConnection connection)
         }
 
         return acts;
+    }
+
+    /// <summary>Footnotes of the top-level norms of current editions in one language that name a year from <paramref name="since"/> on.</summary>
+    public List<(string ActId, string ActTitle, NormId Norm, string Number, string Footnote)> CurrentFootnotes(Language language, DateOnly since)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.id, a.title, n.norm_id, n.number, f.text
+            FROM footnotes f JOIN norms n ON n.norm_key = f.norm_key JOIN acts a ON a.act_key = f.act_key
+            WHERE a.is_current = 1 AND a.language = $language AND n.parent_key IS NULL
+            ORDER BY a.id, n.norm_key, f.ordinal
+            """;
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string, NormId, string, string)>();
+        var years = Enumerable.Range(since.Year, Math.Max(1, DateTime.UtcNow.Year - since.Year + 2)).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
+        while (reader.Read())
+        {
+            var text = reader.GetString(4);
+            if (years.Any(year => text.Contains(year, StringComparison.Ordinal)))
+            {
+                var actId = reader.GetString(0);
+                rows.Add((actId, reader.GetString(1), StoredNormId.Read(actId, reader.GetString(2)), reader.GetString(3), text));
+            }
+        }
+
+        return rows;
     }
 
     public CatalogStats GetStats()

@@ -30,8 +30,11 @@ public sealed record SearchQuery(string Text)
     /// <summary>False: only acts in force (or of unknown status) and norms not excluded.</summary>
     public bool IncludeNotInForce { get; init; }
 
-    /// <summary>Null: the current edition of every act.</summary>
+    /// <summary>Null: the current edition of every act (or the one in force on <see cref="AsOf"/>).</summary>
     public string? Edition { get; init; }
+
+    /// <summary>Search the edition of every act that was in force on this date; null: the current editions.</summary>
+    public DateOnly? AsOf { get; init; }
 }
 
 /// <param name="Citation">The display citation («Уголовный кодекс РК, ст. 188»).</param>
@@ -52,11 +55,21 @@ public sealed record SearchHit(
     /// <summary>For a paragraph: the heading of its article («Статья 188. Кража»), which the paragraph's text lacks.</summary>
     public string? ArticleHeading { get; init; }
 
+    /// <summary>The edition the hit was found in when that is not the current one: never law in force, and cited with its edition.</summary>
+    public string? Edition { get; init; }
+
     /// <summary>1-based rank on the lexical side of a fused search; null when that side did not find it.</summary>
     public int? LexicalRank { get; init; }
 
     /// <summary>1-based rank on the dense side of a fused search; null when that side did not find it.</summary>
     public int? DenseRank { get; init; }
+
+    /// <summary>This hit as found in an older edition: «Трудовой кодекс РК, ст. 88 (ред. 2023-12-21)».</summary>
+    internal SearchHit FromEdition(string edition) => this with
+    {
+        Edition = edition,
+        Citation = Language == Language.Kk ? $"{Citation} ({(edition.Length == 0 ? "күнсіз" : edition)} ред.)" : $"{Citation} (ред. {(edition.Length == 0 ? "без даты" : edition)})",
+    };
 
     /// <summary>A hit for a stored norm: its display citation, and the passage of its text that best matches the query.</summary>
     internal static SearchHit FromNorm(

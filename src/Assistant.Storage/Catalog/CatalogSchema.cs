@@ -13,7 +13,7 @@ internal static class CatalogSchema
     /// Bump on any change to the tables or to what <see cref="Assistant.Core.Text.TextAnalyzer"/> produces: rows of the
     /// lexical index are removed by analysing their text again, which must give the terms they were indexed with.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Joins the structural headings above a norm in <c>norms.path</c>.</summary>
     public const string PathSeparator = " › ";
@@ -34,7 +34,20 @@ internal static class CatalogSchema
             preamble TEXT,
             is_current INTEGER NOT NULL DEFAULT 0,
             ingested_at TEXT NOT NULL,
+            record_id TEXT NOT NULL, -- the source's id of the record this edition was read from
+            text_digest TEXT NOT NULL, -- SHA-256 of the norms' text: equal for duplicate records
             UNIQUE(id, language, edition));
+        CREATE INDEX acts_record ON acts(record_id);
+        -- Records matched to an act by edition identity: renamed to its id, or dropped as a duplicate of an edition.
+        CREATE TABLE act_records(
+            record_id TEXT NOT NULL,
+            language TEXT NOT NULL,
+            act_id TEXT NOT NULL,
+            edition TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY(record_id, language)) WITHOUT ROWID;
+        CREATE INDEX act_records_act ON act_records(act_id);
         CREATE INDEX acts_current ON acts(is_current, id);
         CREATE TABLE norms(
             norm_key INTEGER PRIMARY KEY,

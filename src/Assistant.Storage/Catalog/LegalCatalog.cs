@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
+using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,7 @@ namespace Assistant.Storage.Catalog;
 /// edition per act and language is current. Reads run side by side, each on a connection of its own; saves take turns
 /// on the one writing connection.
 /// </summary>
-public sealed class LegalCatalog : IDisposable
+public sealed class LegalCatalog : IEditionSource, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly ILogger<LegalCatalog> _logger;
@@ -102,6 +103,45 @@ public sealed class LegalCatalog : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Matches the stored records that are editions or language versions of one act (<see cref="EditionMatcher"/>)
+    /// and stores them as that act's editions; run after an ingest. The newest edition of each act is current after it.
+    /// </summary>
+    public EditionIdentityResult ResolveEditions()
+    {
+        lock (_gate)
+        {
+            return new EditionIdentity(_connection, _writer).Resolve();
+        }
+    }
+
+    /// <inheritdoc />
+    public EditionText? Read(string actId, Language language, string? edition = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actId);
+        return _readers.Read((_, reader) =>
+        {
+            var editions = reader.Editions;
+            return editions.Find(actId, language, edition) is { } found ? editions.Read(found) : null;
+        });
+    }
+
+    /// <summary>The labels of the act's editions in one language, oldest first; the act id may be a source record's id.</summary>
+    public IReadOnlyList<string> ListEditions(string actId, Language language)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actId);
+        return _readers.Read((_, reader) =>
+        {
+            var editions = reader.Editions;
+            var id = editions.Find(actId, language, null)?.ActId ?? actId;
+            return editions.List(id, language).Select(e => e.Edition).ToList();
+        });
+    }
+
+    /// <inheritdoc cref="CatalogReader.CurrentFootnotes"/>
+    internal List<(string ActId, string ActTitle, NormId Norm, string Number, string Footnote)> CurrentFootnotes(Language language, DateOnly since) =>
+        _readers.Read((_, reader) => reader.CurrentFootnotes(language, since));
 
     /// <summary>Norms the query names by number first (<see cref="CitationQuery"/>: «ст. 188 УК»), then bm25-ranked lexical hits.</summary>
     public IReadOnlyList<SearchHit> Search(SearchQuery query)

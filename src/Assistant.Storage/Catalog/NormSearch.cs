@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
+using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Core.Text;
 using Assistant.Storage.Catalog.Lexical;
@@ -100,16 +101,17 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 
     private List<SearchHit> Lexical(SearchQuery query, HashSet<string> terms, int wanted)
     {
-        if (query.Edition is null && termIndex?.For(connection, _generation, NormCount()) is { } index)
+        if (query.Edition is null && query.AsOf is null && termIndex?.For(connection, _generation, NormCount()) is { } index)
         {
             return InMemory(index, query, terms, wanted);
         }
 
         var match = MatchExpression(SplitByFrequency(terms, NormsInFts), query.Language);
         using var command = connection.CreateCommand();
-        var filters = new StringBuilder(query.Edition is null ? "a.is_current = 1" : "a.edition = $edition");
+        var filters = new StringBuilder(EditionCondition(query));
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$edition", query.Edition ?? string.Empty);
+        command.Parameters.AddWithValue("$asof", AsOfParameter(query));
         command.Parameters.AddWithValue("$wanted", wanted);
         var limit = command.Parameters.AddWithValue("$limit", 0);
         var rowids = string.Empty;
@@ -120,7 +122,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 
             // An edition's norms get consecutive keys when saved, so a key range narrows the match inside FTS5. Only
             // the editions searched: the range of every edition would span all acts saved between them.
-            var editions = $"a.id = $act AND {(query.Edition is null ? "a.is_current = 1" : "a.edition = $edition")}"
+            var editions = $"a.id = $act AND {EditionCondition(query)}"
                 + (query.Language is null ? string.Empty : " AND a.language = $language");
             command.Parameters.AddWithValue("$language", query.Language?.ToCode() ?? string.Empty);
             rowids = $" AND rowid BETWEEN (SELECT min(n.norm_key) FROM norms n JOIN acts a ON a.act_key = n.act_key WHERE {editions})"
@@ -142,7 +144,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             WITH ranked AS MATERIALIZED (
                 SELECT rowid AS norm_key, {Bm25} AS score
                 FROM norm_fts WHERE norm_fts MATCH $match{rowids} ORDER BY score LIMIT $limit)
-            SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text, r.score, (SELECT count(*) FROM ranked)
+            SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text, r.score, (SELECT count(*) FROM ranked), a.edition, a.is_current
             FROM ranked r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
             WHERE {filters}
             ORDER BY r.score
@@ -159,7 +161,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             {
                 while (reader.Read())
                 {
-                    hits.Add(LexicalHit(reader, terms, -reader.GetDouble(6)));
+                    hits.Add(OfEdition(LexicalHit(reader, terms, -reader.GetDouble(6)), reader, 8));
                     ranked = reader.GetInt64(7);
                 }
             }
@@ -234,6 +236,23 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 
         return hits;
     }
+
+    /// <summary>
+    /// The editions searched: the one named, the one in force on the «as of» date (the newest dated on or before it,
+    /// of an act adopted by then), or the current one.
+    /// </summary>
+    private static string EditionCondition(SearchQuery query) => query switch
+    {
+        { Edition: not null } => "a.edition = $edition",
+        { AsOf: not null } => "a.edition = (SELECT max(b.edition) FROM acts b WHERE b.id = a.id AND b.language = a.language AND b.edition <= $asof) AND (a.adopted_on IS NULL OR a.adopted_on <= $asof)",
+        _ => "a.is_current = 1",
+    };
+
+    private static string AsOfParameter(SearchQuery query) => query.AsOf is { } date ? EditionDates.Format(date) : string.Empty;
+
+    /// <summary>A hit from an edition that is not current names that edition in its citation.</summary>
+    private static SearchHit OfEdition(SearchHit hit, SqliteDataReader reader, int editionColumn) =>
+        reader.GetBoolean(editionColumn + 1) ? hit : hit.FromEdition(reader.GetString(editionColumn));
 
     /// <summary>A hit from a row of norm_id, language, act id, act title, heading, text: what both rankers select.</summary>
     private static SearchHit LexicalHit(SqliteDataReader reader, HashSet<string> terms, double score)
@@ -346,10 +365,11 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
         var languages = Preference(query);
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text
+            SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text, a.edition, a.is_current
             FROM norms n JOIN acts a ON a.act_key = n.act_key
-            WHERE n.norm_id = $id AND a.language = $language AND {(query.Edition is null ? "a.is_current = 1" : "a.edition = $edition")}
+            WHERE n.norm_id = $id AND a.language = $language AND {EditionCondition(query)}
             """;
+        command.Parameters.AddWithValue("$asof", AsOfParameter(query));
         var idParameter = command.Parameters.AddWithValue("$id", string.Empty);
         var languageParameter = command.Parameters.AddWithValue("$language", string.Empty);
         command.Parameters.AddWithValue("$edition", query.Edition ?? string.Empty);
@@ -389,7 +409,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
                 if (reader.Read())
                 {
                     var heading = reader.IsDBNull(4) ? null : reader.GetString(4);
-                    return SearchHit.FromNorm(id, language, reader.GetString(3), heading, reader.GetString(5), new HashSet<string>(), NamedScore, namedInQuery: true);
+                    return OfEdition(SearchHit.FromNorm(id, language, reader.GetString(3), heading, reader.GetString(5), new HashSet<string>(), NamedScore, namedInQuery: true), reader, 6);
                 }
             }
         }

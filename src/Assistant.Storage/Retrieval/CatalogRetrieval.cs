@@ -22,10 +22,12 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
     public async Task<RetrievalResult> SearchAsync(SearchQuery query, RetrievalMode? mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var chosen = mode ?? ranking.DefaultMode;
-        if (chosen != RetrievalMode.Lexical && query.Edition is not null)
+        // Vectors hold current editions only: a past edition, or the law as of a date, is searched lexically.
+        var pastEdition = query.Edition ?? (query.AsOf is { } asOf ? $"as of {asOf:yyyy-MM-dd}" : null);
+        var chosen = mode ?? (pastEdition is null ? ranking.DefaultMode : RetrievalMode.Lexical);
+        if (chosen != RetrievalMode.Lexical && pastEdition is not null)
         {
-            throw new ArgumentException($"{chosen.ToCode()} search covers the current editions only; search edition '{query.Edition}' lexically.", nameof(query));
+            throw new ArgumentException($"{chosen.ToCode()} search covers the current editions only; search edition '{pastEdition}' lexically.", nameof(query));
         }
 
         var lexicalHits = new Dictionary<(NormId, Language), SearchHit>();

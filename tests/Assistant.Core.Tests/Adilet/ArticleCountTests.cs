@@ -57,6 +57,7 @@ public partial class ArticleCountTests
         Assert.All(ids, id => Assert.Equal(id, NormId.Parse(id.ToString())));
     }
 
-    [GeneratedRegex(@"^\s*Статья\s+(\d+(?:-\d+)*)(?:\.|\s*$)")]
+    /// <summary>«Статья», or «Cтатья» with the Latin C the CoAO has twice.</summary>
+    [GeneratedRegex(@"^\s*[СC]татья\s+(\d+(?:-\d+)*)(?:\.|\s*$)")]
     private static partial Regex HeadingLine();
 }

@@ -12,7 +12,7 @@ namespace Assistant.Core.Tests.Adilet;
 public class BulkRecordReaderTests
 {
     [SharedFact]
-    public void Ru_2024_labour_code_record_maps_to_its_adilet_id_with_one_article_per_line()
+    public void Ru_2024_labour_code_record_maps_to_its_adilet_id_dated_by_its_footnotes_with_one_article_per_line()
     {
         var act = BulkRecordReader.ReadFile(SharedData.Path("corpus", "bulk", "ru-acts-2024-00.jsonl.gz"))
             .Select(entry => entry.Act)
@@ -20,7 +20,8 @@ public class BulkRecordReaderTests
 
         Assert.Equal("K1500000414", act.Id);
         Assert.Equal("Трудовой кодекс РК", act.Title);
-        Assert.Equal("2024-03", act.Edition);
+        // Dated by the newest amending law its footnotes name, not by the export's «2024-03» label.
+        Assert.Equal("2023-12-21", act.Edition);
         Assert.Equal(ActStatus.Unknown, act.Status);
         Assert.Equal(ActKind.Code, act.Kind);
         var article = act.Norms.Single(n => n.Id.ToString() == "K1500000414/art:4");
