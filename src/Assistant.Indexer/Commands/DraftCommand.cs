@@ -103,8 +103,9 @@ internal static class DraftCommand
         var from = new Option<string>("--from") { Description = "The older edition (label or record id, e.g. ru2024-261)", Required = true };
         var to = new Option<string?>("--to") { Description = "The later edition (default the current one)" };
         var corpus = Corpus();
-        var output = new Option<FileInfo>("--out") { Description = "The draft file to write", Required = true };
-        var command = new Command("generate", "Write, in the official formulas, the draft that turns one edition of an act into another") { act, from, to, corpus, output };
+        var output = new Option<FileInfo>("--out") { Description = "The draft file to write; with --articles-per-draft, <name>.01.txt, <name>.02.txt…", Required = true };
+        var perDraft = new Option<int?>("--articles-per-draft") { Description = "Split the changes into drafts of at most this many articles" };
+        var command = new Command("generate", "Write, in the official formulas, the draft that turns one edition of an act into another") { act, from, to, corpus, output, perDraft };
         command.SetAction(parse =>
         {
             var id = parse.GetRequiredValue(act);
@@ -112,12 +113,26 @@ internal static class DraftCommand
             var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus), a => a.Id == id);
             var older = editions.Read(id, Language.Ru, parse.GetRequiredValue(from)) ?? throw new CommandException($"No edition {parse.GetValue(from)} of {id} in the corpus given.");
             var later = editions.Read(id, Language.Ru, parse.GetValue(to)) ?? throw new CommandException($"No edition {parse.GetValue(to) ?? "(current)"} of {id} in the corpus given.");
-            var draft = AmendingDraftWriter.Write(older, later, AmendingDraftWriter.NameOf(known))
+            var name = AmendingDraftWriter.NameOf(known);
+            var whole = AmendingDraftWriter.Write(older, later, name)
                 ?? throw new CommandException($"Editions {older.Edition} and {later.Edition} of {id} differ in no article.");
+            var size = parse.GetValue(perDraft) ?? whole.Articles.Count;
+            if (size < 1)
+            {
+                throw new CommandException("--articles-per-draft must be at least 1.");
+            }
+
             var path = parse.GetRequiredValue(output);
-            path.Directory?.Create();
-            File.WriteAllText(path.FullName, draft.Text, new UTF8Encoding(false));
-            Console.Out.WriteLine($"{path}: {draft.Articles.Count} articles, {string.Join(", ", draft.Operations.OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}"))}");
+            var chunks = whole.Articles.Chunk(size).ToArray();
+            for (var i = 0; i < chunks.Length; i++)
+            {
+                var draft = chunks.Length == 1 ? whole : AmendingDraftWriter.Write(older, later, name, chunks[i].ToHashSet(StringComparer.Ordinal))!;
+                var file = chunks.Length == 1 ? path : new FileInfo(Path.Combine(path.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(path.Name)}.{i + 1:00}{path.Extension}"));
+                file.Directory?.Create();
+                File.WriteAllText(file.FullName, draft.Text, new UTF8Encoding(false));
+                Console.Out.WriteLine($"{file}: {draft.Articles.Count} articles, {string.Join(", ", draft.Operations.OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}"))}");
+            }
+
             return 0;
         });
         return command;
