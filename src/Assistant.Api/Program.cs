@@ -16,6 +16,7 @@ app.UseRagLegalSecurity();
 app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
 app.MapChatEndpoints();
+app.MapDraftEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();
 

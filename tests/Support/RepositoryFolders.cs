@@ -6,6 +6,9 @@ internal static class RepositoryFolders
     /// <summary>The two sample acts the run command ingests.</summary>
     public static string Samples => Path.Combine(Root(), "samples");
 
+    /// <summary>The consolidation dev set: drafts written from the 2024 and 2026 editions of three codes.</summary>
+    public static string DraftDevSet => Path.Combine(Root(), "eval", "drafts", "dev");
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,194 @@
+using System.Text;
+using System.Text.Json;
+using Assistant.Api.Hosting;
+using Assistant.Api.Security;
+using Assistant.Core.Access;
+using Assistant.Core.Acts;
+using Assistant.Core.Changes;
+using Assistant.Core.Drafts;
+using Assistant.Core.Editions;
+using Assistant.Storage.Catalog;
+using Assistant.Storage.Drafts;
+
+namespace Assistant.Api.Endpoints;
+
+/// <summary>
+/// POST /v1/drafts and GET /v1/drafts/{id}: draft amending laws submitted by experts, kept apart from the law in
+/// force, with their instructions read into operations on norms and, where the editions are at hand, applied.
+/// </summary>
+internal static class DraftEndpoints
+{
+    /// <summary>Longest draft text accepted, in characters (setting Drafts:MaxTextLength); the body is also bounded by Api:MaxRequestBytes.</summary>
+    private const int DefaultMaxTextLength = 60_000;
+
+    private const int MaxTitleLength = 500;
+
+    public static void MapDraftEndpoints(this WebApplication app)
+    {
+        var store = DraftStore.Open(app.Configuration["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db");
+        app.Lifetime.ApplicationStopped.Register(store.Dispose);
+        var maxLength = app.Configuration.GetValue("Drafts:MaxTextLength", DefaultMaxTextLength);
+        var drafts = app.MapGroup("/v1/drafts").WithTags("drafts").RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(BearerAuthenticationOptions.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(AccessRole.Expert.ToClaim(), AccessRole.Admin.ToClaim()));
+        drafts.MapPost("/", (HttpContext http, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
+            .WithName("submitDraft").DisableAntiforgery();
+        drafts.MapGet("/{id}", (string id, LegalCatalog catalog, HttpContext http, CancellationToken cancellationToken) => GetAsync(id, store, catalog, http.RequestServices, cancellationToken))
+            .WithName("getDraft");
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, DraftStore store, LegalCatalog catalog, int maxLength, CancellationToken cancellationToken)
+    {
+        var (submission, problem) = await ReadAsync(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(submission!.Text))
+        {
+            return Problems.BadRequest("text is empty: send the draft's text as JSON {\"text\": …} or as a multipart file named \"file\".", "text");
+        }
+
+        if (submission.Text.Length > maxLength)
+        {
+            return Problems.TypedProblem(StatusCodes.Status413PayloadTooLarge, "Draft too large", $"The draft has {submission.Text.Length} characters; at most {maxLength} are accepted.", "text");
+        }
+
+        if (submission.Title is { Length: > MaxTitleLength })
+        {
+            return Problems.BadRequest($"title has {submission.Title.Length} characters; at most {MaxTitleLength} are accepted.", "title");
+        }
+
+        Language? language = null;
+        if (submission.Lang is not null)
+        {
+            if (!LanguageCodes.TryParse(submission.Lang, out var parsed))
+            {
+                return Problems.BadRequest($"lang is '{submission.Lang}'; it must be ru or kk.", "lang");
+            }
+
+            language = parsed;
+        }
+
+        var draft = Parser(catalog).Parse(submission.Text);
+        if (draft.TargetActs.Count == 0)
+        {
+            var why = draft.Failed.Count > 0 ? $" Line {draft.Failed[0].Line}: {draft.Failed[0].Reason}." : string.Empty;
+            return Problems.TypedProblem(StatusCodes.Status422UnprocessableEntity, "Not an amending law", $"The text names no act it amends («Внести в … следующие изменения …:» / «… мынадай өзгерістер … енгізілсін:»).{why}", "text");
+        }
+
+        var user = http.User.Identity?.Name ?? "unnamed";
+        var saved = await store.AddAsync(
+            new Draft(string.Empty, submission.Title ?? draft.Title, DraftStatus.Submitted, language ?? draft.Language, draft.TargetActs, submission.Text, user, default),
+            cancellationToken);
+        return Results.Created($"/v1/drafts/{saved.Id}", Describe(saved, draft, http.RequestServices));
+    }
+
+    private static async Task<IResult> GetAsync(string id, DraftStore store, LegalCatalog catalog, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var draft = await store.GetAsync(id, cancellationToken);
+        return draft is null
+            ? Problems.NotFound($"No draft has the id '{id}'.")
+            : Results.Ok(Describe(draft, Parser(catalog).Parse(draft.Text), services));
+    }
+
+    private static DraftParser Parser(LegalCatalog catalog) =>
+        new(new ActResolver(catalog.ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn))));
+
+    private static DraftResponse Describe(Draft draft, ParsedDraft parsed, IServiceProvider services)
+    {
+        // The draft is applied to the current editions when the host has them; without, its operations alone are given.
+        var editions = services.GetService<IEditionSource>();
+        var applied = editions is null ? null : new DraftConsolidator(editions).Apply(parsed).Select(result => new ConsolidationResponse(
+            result.ActId,
+            result.Edition,
+            [.. result.Norms.Select(n => new ConsolidatedNormResponse(n.Id, n.Article, n.Before, n.After, [.. n.Redline.Select(s => new RedlineResponse(Kind(s.Kind), s.Text))]))],
+            [.. result.Failed.Select(Failed)])).ToArray();
+        return new DraftResponse(
+            draft.Id,
+            draft.Title,
+            draft.Status.ToString(),
+            draft.Language.ToCode(),
+            draft.TargetActs,
+            draft.CreatedBy,
+            draft.CreatedAt,
+            draft.Text,
+            [.. parsed.Instructions.Select(i => new OperationResponse(i.Line, i.Text, i.Operation.Kind.ToString(), i.Operation.Target.ToString(), i.Operation.Target.Norm?.ToString(), i.Operation.Words, i.Operation.NewWords))],
+            [.. parsed.Failed.Select(Failed)],
+            applied);
+    }
+
+    private static FailedResponse Failed(FailedInstruction failed) => new(failed.Line, failed.Instruction, failed.Reason);
+
+    private static string Kind(RedlineKind kind) => kind switch
+    {
+        RedlineKind.Deleted => "deleted",
+        RedlineKind.Inserted => "inserted",
+        _ => "kept",
+    };
+
+    /// <summary>The draft from a JSON body {title?, text, lang?} or a multipart form with a file "file" (and fields title, lang).</summary>
+    private static async Task<(DraftSubmission? Submission, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file");
+            if (file is null)
+            {
+                return (null, Problems.BadRequest("The form has no file named \"file\" holding the draft's text.", "file"));
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var text = await reader.ReadToEndAsync(cancellationToken);
+            if (text.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                return (null, Problems.BadRequest($"The file \"{file.FileName}\" is not UTF-8 text.", "file"));
+            }
+
+            return (new DraftSubmission(form["title"].FirstOrDefault(), text, form["lang"].FirstOrDefault()), null);
+        }
+
+        if (request.HasJsonContentType())
+        {
+            try
+            {
+                var body = await request.ReadFromJsonAsync<DraftSubmission>(ApiJson.Options, cancellationToken);
+                return body is null ? (null, Problems.BadRequest("The body is empty: send {\"text\": …}.")) : (body, null);
+            }
+            catch (JsonException error)
+            {
+                return (null, Problems.BadRequest($"The body is not valid JSON: {error.Message}"));
+            }
+        }
+
+        return (null, Problems.TypedProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the draft as application/json {\"text\": …} or as multipart/form-data with a file \"file\".", null));
+    }
+
+    private sealed record DraftSubmission(string? Title, string? Text, string? Lang);
+}
+
+internal sealed record DraftResponse(
+    string Id,
+    string Title,
+    string Status,
+    string Lang,
+    IReadOnlyList<string> Acts,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    string Text,
+    IReadOnlyList<OperationResponse> Operations,
+    IReadOnlyList<FailedResponse> Failed,
+    IReadOnlyList<ConsolidationResponse>? Consolidation);
+
+internal sealed record OperationResponse(int Line, string Instruction, string Kind, string Target, string? Norm, string? Words, string? NewWords);
+
+internal sealed record FailedResponse(int Line, string Instruction, string Reason);
+
+internal sealed record ConsolidationResponse(string Act, string Edition, IReadOnlyList<ConsolidatedNormResponse> Norms, IReadOnlyList<FailedResponse> Failed);
+
+internal sealed record ConsolidatedNormResponse(string Id, string? Article, string Before, string After, IReadOnlyList<RedlineResponse> Redline);
+
+internal sealed record RedlineResponse(string Kind, string Text);

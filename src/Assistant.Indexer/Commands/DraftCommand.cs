@@ -1,0 +1,232 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Assistant.Core.Acts;
+using Assistant.Core.Changes;
+using Assistant.Core.Drafts;
+using Assistant.Core.Editions;
+
+namespace Assistant.Indexer.Commands;
+
+/// <summary>
+/// indexer draft parse|apply|generate|eval: amending laws read into operations on norms, applied to an edition,
+/// written from two editions, and measured against the later edition.
+/// </summary>
+internal static class DraftCommand
+{
+    public static Command Create() => new("draft", "Draft amending laws: parse, apply to an edition, generate from two editions, evaluate")
+    {
+        Parse(),
+        Apply(),
+        Generate(),
+        Evaluate(),
+    };
+
+    private static Option<string[]> Corpus() => new("--corpus")
+    {
+        Description = "Adilet .txt files, bulk .jsonl(.gz) files or folders the editions are read from (e.g. ../shared/corpus/adilet/ru ../shared/corpus/bulk/ru-acts-2024-00.jsonl.gz)",
+        AllowMultipleArgumentsPerToken = true,
+        Required = true,
+    };
+
+    private static Command Parse()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The draft's text (UTF-8)" };
+        var json = CliOptions.Json();
+        var command = new Command("parse", "Read a draft's amendment instructions into operations on norms") { file, json };
+        command.SetAction(parse =>
+        {
+            var draft = new DraftParser(new ActResolver()).Parse(ReadDraft(parse.GetRequiredValue(file)));
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(DraftJson.Parsed(draft), IndexerJson.Options));
+            }
+            else
+            {
+                Console.Out.WriteLine($"{draft.Title} [{draft.Language.ToCode()}] amends {string.Join(", ", draft.TargetActs)}");
+                foreach (var instruction in draft.Instructions)
+                {
+                    var operation = instruction.Operation;
+                    Console.Out.WriteLine($"{instruction.Line,5}  {operation.Kind,-16} {operation.Target}{(operation.Unit is { } unit ? $" + {unit.Kind} {unit.Number}" : "")}{(operation.Words is { } words ? $" «{words}»" : "")}{(operation.NewWords is { } newWords ? $" → «{newWords}»" : "")}");
+                }
+
+                PrintFailed(draft.Failed);
+            }
+
+            return draft.Failed.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Apply()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The draft's text (UTF-8)" };
+        var edition = new Option<string?>("--edition") { Description = "The edition to apply it to: a label (2024-03) or a source record id (ru2024-261); default the current one" };
+        var corpus = Corpus();
+        var json = CliOptions.Json();
+        var command = new Command("apply", "Apply a draft to an edition: the draft's text of each norm it changes, with a redline") { file, edition, corpus, json };
+        command.SetAction(parse =>
+        {
+            var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus));
+            var draft = new DraftParser(new ActResolver(Titles(editions))).Parse(ReadDraft(parse.GetRequiredValue(file)));
+            var results = new DraftConsolidator(editions).Apply(draft, parse.GetValue(edition));
+            if (parse.GetValue(json))
+            {
+                var documents = results.Select(DraftJson.Applied).ToArray();
+                Console.Out.WriteLine(JsonSerializer.Serialize(documents.Length == 1 ? documents[0] : documents, IndexerJson.Options));
+            }
+            else
+            {
+                foreach (var result in results)
+                {
+                    Console.Out.WriteLine($"{result.ActId} — edition {result.Edition}: {result.Norms.Count} norms changed, {result.Failed.Count} instructions not applied");
+                    foreach (var norm in result.Norms)
+                    {
+                        Console.Out.WriteLine();
+                        Console.Out.WriteLine($"[{norm.Id}]");
+                        Console.Out.WriteLine(Redlined(norm.Redline));
+                    }
+
+                    PrintFailed(result.Failed);
+                }
+            }
+
+            return results.All(r => r.Failed.Count == 0) ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Generate()
+    {
+        var act = new Option<string>("--act") { Description = "The act's id, e.g. K1500000414", Required = true };
+        var from = new Option<string>("--from") { Description = "The older edition (label or record id, e.g. ru2024-261)", Required = true };
+        var to = new Option<string?>("--to") { Description = "The later edition (default the current one)" };
+        var corpus = Corpus();
+        var output = new Option<FileInfo>("--out") { Description = "The draft file to write; with --articles-per-draft, <name>.01.txt, <name>.02.txt…", Required = true };
+        var perDraft = new Option<int?>("--articles-per-draft") { Description = "Split the changes into drafts of at most this many articles" };
+        var command = new Command("generate", "Write, in the official formulas, the draft that turns one edition of an act into another") { act, from, to, corpus, output, perDraft };
+        command.SetAction(parse =>
+        {
+            var id = parse.GetRequiredValue(act);
+            var known = KnownActs.FindById(id) ?? throw new CommandException($"{id} is not a known code: the opening formula names the act by its title and date.");
+            var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus), a => a.Id == id);
+            var older = editions.Read(id, Language.Ru, parse.GetRequiredValue(from)) ?? throw new CommandException($"No edition {parse.GetValue(from)} of {id} in the corpus given.");
+            var later = editions.Read(id, Language.Ru, parse.GetValue(to)) ?? throw new CommandException($"No edition {parse.GetValue(to) ?? "(current)"} of {id} in the corpus given.");
+            var name = AmendingDraftWriter.NameOf(known);
+            var whole = AmendingDraftWriter.Write(older, later, name)
+                ?? throw new CommandException($"Editions {older.Edition} and {later.Edition} of {id} differ in no article.");
+            var size = parse.GetValue(perDraft) ?? whole.Articles.Count;
+            if (size < 1)
+            {
+                throw new CommandException("--articles-per-draft must be at least 1.");
+            }
+
+            var path = parse.GetRequiredValue(output);
+            var chunks = whole.Articles.Chunk(size).ToArray();
+            for (var i = 0; i < chunks.Length; i++)
+            {
+                var draft = chunks.Length == 1 ? whole : AmendingDraftWriter.Write(older, later, name, chunks[i].ToHashSet(StringComparer.Ordinal))!;
+                var file = chunks.Length == 1 ? path : new FileInfo(Path.Combine(path.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(path.Name)}.{i + 1:00}{path.Extension}"));
+                file.Directory?.Create();
+                File.WriteAllText(file.FullName, draft.Text, new UTF8Encoding(false));
+                Console.Out.WriteLine($"{file}: {draft.Articles.Count} articles, {string.Join(", ", draft.Operations.OrderBy(o => o.Key).Select(o => $"{o.Key}={o.Value}"))}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Evaluate()
+    {
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder of drafts (*.txt); each subfolder is reported as a set (dev, heldout)" };
+        var corpus = Corpus();
+        var verbose = new Option<bool>("--verbose") { Description = "Print every miss" };
+        var command = new Command("eval", "Apply each draft to the oldest edition of its act and compare with the current one") { folder, corpus, verbose };
+        command.SetAction(parse =>
+        {
+            var root = parse.GetRequiredValue(folder);
+            if (!root.Exists)
+            {
+                throw new CommandException($"No folder '{root}'.");
+            }
+
+            var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus));
+            var parser = new DraftParser(new ActResolver(Titles(editions)));
+            var sets = root.EnumerateFiles("*.txt", SearchOption.AllDirectories)
+                .GroupBy(f => Path.GetRelativePath(root.FullName, f.DirectoryName!) is var set && set != "." ? set : root.Name)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            var output = Console.Out;
+            var all = new List<DraftScore>();
+            foreach (var set in sets)
+            {
+                var scores = new List<DraftScore>();
+                foreach (var file in set.OrderBy(f => f.Name, StringComparer.Ordinal))
+                {
+                    var draft = parser.Parse(ReadDraft(file));
+                    var act = draft.TargetActs.Count > 0 ? draft.TargetActs[0] : null;
+                    var oldest = act is null ? null : editions.EditionsOf(act, draft.Language) is { Count: > 0 } list ? list[0] : null;
+                    var from = oldest is null ? "(none)" : ParsedEditions.RecordId(oldest) ?? oldest.Edition ?? string.Empty;
+                    var score = ConsolidationEvaluation.Score(file.Name, draft, editions, from);
+                    scores.Add(score);
+                    output.WriteLine($"{set.Key}/{file.Name}: {act} from {from}: {score.Reproduced}/{score.Norms} norms reproduced, {score.Operations.Values.Sum()} operations");
+                    if (parse.GetValue(verbose))
+                    {
+                        foreach (var miss in score.Misses)
+                        {
+                            output.WriteLine($"  miss {miss.Article ?? "-"}: {miss.Category}: {miss.Detail}");
+                        }
+                    }
+                }
+
+                PrintTotals(set.Key, scores);
+                all.AddRange(scores);
+            }
+
+            var norms = all.Sum(s => s.Norms);
+            var reproduced = all.Sum(s => s.Reproduced);
+            output.WriteLine($"drafts={all.Count} norms={norms} reproduced={reproduced} share={Share(reproduced, norms)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintTotals(string set, List<DraftScore> scores)
+    {
+        var output = Console.Out;
+        var norms = scores.Sum(s => s.Norms);
+        var reproduced = scores.Sum(s => s.Reproduced);
+        var operations = scores.SelectMany(s => s.Operations).GroupBy(o => o.Key).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Sum(o => o.Value)}");
+        output.WriteLine($"set {set}: drafts={scores.Count} norms={norms} reproduced={reproduced} share={Share(reproduced, norms)}");
+        output.WriteLine($"set {set}: operations {string.Join(' ', operations)}");
+        foreach (var category in scores.SelectMany(s => s.Misses).GroupBy(m => m.Category).OrderByDescending(g => g.Count()))
+        {
+            output.WriteLine($"set {set}: miss {category.Key}: {category.Count()} (e.g. {category.First().Draft} {category.First().Article}: {category.First().Detail})");
+        }
+    }
+
+    private static string Share(int part, int whole) => whole == 0 ? "n/a" : (part / (double)whole).ToString("F4", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<ActTitle> Titles(ParsedEditions editions) =>
+        editions.Acts.Select(a => new ActTitle(a.Id, a.Title, a.AdoptedOn));
+
+    private static string ReadDraft(FileInfo file) => file.Exists
+        ? File.ReadAllText(file.FullName)
+        : throw new CommandException($"No draft file '{file}'.");
+
+    private static void PrintFailed(IReadOnlyList<FailedInstruction> failed)
+    {
+        foreach (var failure in failed)
+        {
+            Console.Out.WriteLine($"line {failure.Line}: {failure.Reason}: {failure.Instruction}");
+        }
+    }
+
+    private static string Redlined(IReadOnlyList<RedlineSegment> redline) => string.Concat(redline.Select(segment => segment.Kind switch
+    {
+        RedlineKind.Deleted => $"[-{segment.Text}-]",
+        RedlineKind.Inserted => $"{{+{segment.Text}+}}",
+        _ => segment.Text,
+    }));
+}
