@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
-using Assistant.Core.Access;
 using Assistant.Core.Acts;
 using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
@@ -28,10 +27,7 @@ internal static class DraftEndpoints
         var store = DraftStore.Open(app.Configuration["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db");
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
         var maxLength = app.Configuration.GetValue("Drafts:MaxTextLength", DefaultMaxTextLength);
-        var drafts = app.MapGroup("/v1/drafts").WithTags("drafts").RequireAuthorization(policy => policy
-            .AddAuthenticationSchemes(BearerAuthenticationOptions.Scheme)
-            .RequireAuthenticatedUser()
-            .RequireRole(AccessRole.Expert.ToClaim(), AccessRole.Admin.ToClaim()));
+        var drafts = app.MapGroup("/v1/drafts").WithTags("drafts").RequireAuthorization(AccessPolicies.Drafting);
         drafts.MapPost("/", (HttpContext http, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
             .WithName("submitDraft").DisableAntiforgery();
         drafts.MapGet("/{id}", (string id, LegalCatalog catalog, HttpContext http, CancellationToken cancellationToken) => GetAsync(id, store, catalog, http.RequestServices, cancellationToken))

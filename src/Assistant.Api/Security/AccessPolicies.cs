@@ -3,16 +3,19 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assistant.Api.Security;
 
-/// <summary>Who may call what: any known role may chat, only admins may administer.</summary>
+/// <summary>Who may call what: any known role may chat, experts and admins may submit drafts, only admins may administer.</summary>
 internal static class AccessPolicies
 {
     public const string Chat = "chat";
+
+    public const string Drafting = "drafting";
 
     public const string Admin = "admin";
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Chat, policy => Roles(policy, AccessRoles.All));
+        options.AddPolicy(Drafting, policy => Roles(policy, [AccessRole.Expert, AccessRole.Admin]));
         options.AddPolicy(Admin, policy => Roles(policy, [AccessRole.Admin]));
     }
 
