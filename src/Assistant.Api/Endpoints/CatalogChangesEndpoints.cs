@@ -27,7 +27,10 @@ internal static class CatalogChangesEndpoints
 }
 
 /// <summary>One stretch of a redline: kept, deleted or inserted words.</summary>
-public sealed record RedlineView(string Kind, string Text);
+public sealed record RedlineView(string Kind, string Text)
+{
+    public static RedlineView Of(RedlineSegment segment) => new(segment.Kind.ToCode(), segment.Text);
+}
 
 /// <param name="Article">The norm's number as the act prints it («93», «124-1»).</param>
 /// <param name="Change">added, changed, repealed or renumbered.</param>
@@ -40,5 +43,5 @@ public sealed record ChangeReportView(string Act, string From, string To, IReadO
         report.Act,
         report.From,
         report.To,
-        [.. report.Norms.Select(n => new NormChangeView(n.Id, n.Article, n.Change.ToCode(), [.. n.Redline.Select(s => new RedlineView(s.Kind.ToString().ToLowerInvariant(), s.Text))]))]);
+        [.. report.Norms.Select(n => new NormChangeView(n.Id, n.Article, n.Change.ToCode(), [.. n.Redline.Select(RedlineView.Of)]))]);
 }

@@ -7,7 +7,6 @@ using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Storage.Catalog;
-using Assistant.Storage.Drafts;
 
 namespace Assistant.Api.Endpoints;
 
@@ -24,17 +23,15 @@ internal static class DraftEndpoints
 
     public static void MapDraftEndpoints(this WebApplication app)
     {
-        var store = DraftStore.Open(app.Configuration["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db");
-        app.Lifetime.ApplicationStopped.Register(store.Dispose);
         var maxLength = app.Configuration.GetValue("Drafts:MaxTextLength", DefaultMaxTextLength);
         var drafts = app.MapGroup("/v1/drafts").WithTags("drafts").RequireAuthorization(AccessPolicies.Drafting);
-        drafts.MapPost("/", (HttpContext http, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
+        drafts.MapPost("/", (HttpContext http, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
             .WithName("submitDraft").DisableAntiforgery();
-        drafts.MapGet("/{id}", (string id, LegalCatalog catalog, HttpContext http, CancellationToken cancellationToken) => GetAsync(id, store, catalog, http.RequestServices, cancellationToken))
+        drafts.MapGet("/{id}", (string id, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => GetAsync(id, store, catalog, cancellationToken))
             .WithName("getDraft");
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, DraftStore store, LegalCatalog catalog, int maxLength, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpContext http, IDraftStore store, LegalCatalog catalog, int maxLength, CancellationToken cancellationToken)
     {
         var (submission, problem) = await ReadAsync(http.Request, cancellationToken);
         if (problem is not null)
@@ -79,28 +76,27 @@ internal static class DraftEndpoints
         var saved = await store.AddAsync(
             new Draft(string.Empty, submission.Title ?? draft.Title, DraftStatus.Submitted, language ?? draft.Language, draft.TargetActs, submission.Text, user, default),
             cancellationToken);
-        return Results.Created($"/v1/drafts/{saved.Id}", Describe(saved, draft, http.RequestServices));
+        return Results.Created($"/v1/drafts/{saved.Id}", Describe(saved, draft, catalog));
     }
 
-    private static async Task<IResult> GetAsync(string id, DraftStore store, LegalCatalog catalog, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken)
     {
         var draft = await store.GetAsync(id, cancellationToken);
         return draft is null
             ? Problems.NotFound($"No draft has the id '{id}'.")
-            : Results.Ok(Describe(draft, Parser(catalog).Parse(draft.Text), services));
+            : Results.Ok(Describe(draft, Parser(catalog).Parse(draft.Text), catalog));
     }
 
     private static DraftParser Parser(LegalCatalog catalog) =>
         new(new ActResolver(catalog.ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn))));
 
-    private static DraftResponse Describe(Draft draft, ParsedDraft parsed, IServiceProvider services)
+    /// <summary>The draft, its operations, and each amended act's current edition in the catalog with the draft applied.</summary>
+    private static DraftResponse Describe(Draft draft, ParsedDraft parsed, IEditionSource editions)
     {
-        // The draft is applied to the current editions when the host has them; without, its operations alone are given.
-        var editions = services.GetService<IEditionSource>();
-        var applied = editions is null ? null : new DraftConsolidator(editions).Apply(parsed).Select(result => new ConsolidationResponse(
+        var applied = new DraftConsolidator(editions).Apply(parsed).Select(result => new ConsolidationResponse(
             result.ActId,
             result.Edition,
-            [.. result.Norms.Select(n => new ConsolidatedNormResponse(n.Id, n.Article, n.Before, n.After, [.. n.Redline.Select(s => new RedlineResponse(Kind(s.Kind), s.Text))]))],
+            [.. result.Norms.Select(n => new ConsolidatedNormResponse(n.Id, n.Article, n.Before, n.After, [.. n.Redline.Select(RedlineView.Of)]))],
             [.. result.Failed.Select(Failed)])).ToArray();
         return new DraftResponse(
             draft.Id,
@@ -117,13 +113,6 @@ internal static class DraftEndpoints
     }
 
     private static FailedResponse Failed(FailedInstruction failed) => new(failed.Line, failed.Instruction, failed.Reason);
-
-    private static string Kind(RedlineKind kind) => kind switch
-    {
-        RedlineKind.Deleted => "deleted",
-        RedlineKind.Inserted => "inserted",
-        _ => "kept",
-    };
 
     /// <summary>The draft from a JSON body {title?, text, lang?} or a multipart form with a file "file" (and fields title, lang).</summary>
     private static async Task<(DraftSubmission? Submission, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -177,7 +166,7 @@ internal sealed record DraftResponse(
     string Text,
     IReadOnlyList<OperationResponse> Operations,
     IReadOnlyList<FailedResponse> Failed,
-    IReadOnlyList<ConsolidationResponse>? Consolidation);
+    IReadOnlyList<ConsolidationResponse> Consolidation);
 
 internal sealed record OperationResponse(int Line, string Instruction, string Kind, string Target, string? Norm, string? Words, string? NewWords);
 
@@ -185,6 +174,4 @@ internal sealed record FailedResponse(int Line, string Instruction, string Reaso
 
 internal sealed record ConsolidationResponse(string Act, string Edition, IReadOnlyList<ConsolidatedNormResponse> Norms, IReadOnlyList<FailedResponse> Failed);
 
-internal sealed record ConsolidatedNormResponse(string Id, string? Article, string Before, string After, IReadOnlyList<RedlineResponse> Redline);
-
-internal sealed record RedlineResponse(string Kind, string Text);
+internal sealed record ConsolidatedNormResponse(string Id, string? Article, string Before, string After, IReadOnlyList<RedlineView> Redline);

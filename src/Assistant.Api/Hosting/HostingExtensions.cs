@@ -1,12 +1,14 @@
 using Assistant.Api.Retrieval;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
+using Assistant.Core.Drafts;
 using Assistant.Core.Retrieval;
 using Assistant.Hosting;
 using Assistant.Inference.Embeddings;
 using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
+using Assistant.Storage.Drafts;
 using Assistant.Storage.Retrieval;
 using Serilog;
 
@@ -59,9 +61,10 @@ internal static class HostingExtensions
         services.AddHostedService<LexicalIndexWarmUp>();
         services.AddSingleton<IConversationStore>(provider => ConversationStore.Open(CatalogPath(provider)));
         services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
+        services.AddSingleton<IDraftStore>(provider => DraftStore.Open(CatalogPath(provider)));
     }
 
-    /// <summary>The catalog file, which also holds conversations and the audit trail.</summary>
+    /// <summary>The catalog file, which also holds conversations, the audit trail and drafts.</summary>
     private static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 

@@ -31,6 +31,21 @@ public static class Redline
         return segments;
     }
 
+    /// <summary>
+    /// The redline as plain text in wdiff's marks, «[-old-]{+new+}»; <paramref name="kept"/> may shorten the kept
+    /// stretches (by default they are written whole).
+    /// </summary>
+    public static string Marked(IEnumerable<RedlineSegment> segments, Func<string, string>? kept = null)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        return string.Concat(segments.Select(segment => segment.Kind switch
+        {
+            RedlineKind.Deleted => "[-" + segment.Text + "-]",
+            RedlineKind.Inserted => "{+" + segment.Text + "+}",
+            _ => kept is null ? segment.Text : kept(segment.Text),
+        }));
+    }
+
     private static void Add(List<RedlineSegment> segments, RedlineKind kind, IReadOnlyList<string> pieces, int start, int count)
     {
         if (count <= 0)

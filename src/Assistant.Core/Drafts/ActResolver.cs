@@ -1,5 +1,5 @@
-using System.Globalization;
 using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
 
 namespace Assistant.Core.Drafts;
 
@@ -46,23 +46,8 @@ public sealed class ActResolver(IEnumerable<ActTitle>? acts = null)
         return (null, $"target act not found: «{name}» is neither a known code nor an act of the catalog");
     }
 
-    private static DateOnly? ReadDate(string name)
-    {
-        var match = DraftFormulas.ActDate().Match(name);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var month = match.Groups["m"].Value.ToLowerInvariant();
-        var russian = Array.IndexOf(Adilet.AdiletPatterns.RussianMonthNames.Split('|'), month);
-        var kazakh = Array.IndexOf(Adilet.AdiletPatterns.KazakhMonthStems.Split('|'), month);
-        var index = russian >= 0 ? russian : kazakh;
-        return index < 0 ? null : new DateOnly(
-            int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture),
-            index + 1,
-            int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
-    }
+    private static DateOnly? ReadDate(string name) =>
+        DraftFormulas.ActDate().Match(name) is { Success: true } match && AdiletPatterns.TryReadDate(match, out var date, out _) ? date : null;
 }
 
 /// <summary>An act a draft may amend, by the title and date it is known by.</summary>

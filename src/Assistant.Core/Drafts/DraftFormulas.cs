@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Core.Adilet;
 
 namespace Assistant.Core.Drafts;
 
@@ -95,6 +96,6 @@ internal static partial class DraftFormulas
         @"^(?:(?<n>" + Number + @")\)\s*(?<sub>тармақша)\w*|(?<n>" + Number + @")-(?<kind>бап|тарау|тарма(?:қ|ғ))\w*|(?<o>" + Ordinals.KazakhPattern + @")\s+(?<kind>бөлі|абзац)\w*)", Options);
 
     /// <summary>A date in a target act's name: «от 23 ноября 2015 года», «2015 жылғы 23 қарашадағы».</summary>
-    [GeneratedRegex(@"от\s+(?<d>\d{1,2})\s+(?<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?<y>\d{4})|(?<y>\d{4})\s+жылғы\s+(?<d>\d{1,2})\s+(?<m>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)", Options)]
+    [GeneratedRegex(@"от\s+(?<d>\d{1,2})\s+(?<month>" + AdiletPatterns.RussianMonthNames + @")\s+(?<y>\d{4})|(?<y>\d{4})\s+жылғы\s+(?<d>\d{1,2})\s+(?<month>" + AdiletPatterns.KazakhMonthStems + ")", Options)]
     public static partial Regex ActDate();
 }

@@ -79,7 +79,7 @@ internal static class ChangesCommand
             id = n.Id,
             article = n.Article,
             change = n.Change.ToCode(),
-            redline = n.Redline.Select(s => new { kind = s.Kind.ToString().ToLowerInvariant(), text = s.Text }),
+            redline = n.Redline.Select(s => new { kind = s.Kind.ToCode(), text = s.Text }),
         }),
     };
 
@@ -117,12 +117,7 @@ internal static class ChangesCommand
         {
             output.WriteLine();
             output.WriteLine($"{norm.Change.ToCode().ToUpperInvariant()} {norm.Id}{(norm.PreviousNumber is { } previous ? $" (was {previous})" : string.Empty)}");
-            output.WriteLine(string.Concat(norm.Redline.Select(s => s.Kind switch
-            {
-                RedlineKind.Deleted => "[-" + s.Text + "-]",
-                RedlineKind.Inserted => "{+" + s.Text + "+}",
-                _ => s.Text,
-            })));
+            output.WriteLine(Redline.Marked(norm.Redline));
         }
     }
 

@@ -85,7 +85,7 @@ internal static class DraftCommand
                     {
                         Console.Out.WriteLine();
                         Console.Out.WriteLine($"[{norm.Id}]");
-                        Console.Out.WriteLine(Redlined(norm.Redline));
+                        Console.Out.WriteLine(Redline.Marked(norm.Redline));
                     }
 
                     PrintFailed(result.Failed);
@@ -222,11 +222,4 @@ internal static class DraftCommand
             Console.Out.WriteLine($"line {failure.Line}: {failure.Reason}: {failure.Instruction}");
         }
     }
-
-    private static string Redlined(IReadOnlyList<RedlineSegment> redline) => string.Concat(redline.Select(segment => segment.Kind switch
-    {
-        RedlineKind.Deleted => $"[-{segment.Text}-]",
-        RedlineKind.Inserted => $"{{+{segment.Text}+}}",
-        _ => segment.Text,
-    }));
 }

@@ -73,12 +73,12 @@ internal static class EvalChangesCommand
                 var count = parse.GetValue(sample);
                 foreach (var change in unexplained.OrderBy(_ => random.Next()).Take(count))
                 {
-                    Console.Out.WriteLine($"    unexplained {change.Change.ToCode()} {change.Id}: {Shorten(Redline(change))}");
+                    Console.Out.WriteLine($"    unexplained {change.Change.ToCode()} {change.Id}: {Shorten(Marked(change))}");
                 }
 
                 foreach (var change in report.Norms.Except(unexplained).OrderBy(_ => random.Next()).Take(count))
                 {
-                    Console.Out.WriteLine($"    sample {change.Change.ToCode()} {change.Id}: {Shorten(Redline(change))}");
+                    Console.Out.WriteLine($"    sample {change.Change.ToCode()} {change.Id}: {Shorten(Marked(change))}");
                 }
             }
 
@@ -97,12 +97,8 @@ internal static class EvalChangesCommand
         string.Join(' ', report.Norms.GroupBy(n => n.Change).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.ToCode()}={g.Count()}")));
 
     /// <summary>Only the changed words with a few around them, as «[-old-]{+new+}».</summary>
-    private static string Redline(NormChange change) => string.Concat(change.Redline.Select(s => s.Kind switch
-    {
-        RedlineKind.Deleted => "[-" + s.Text + "-]",
-        RedlineKind.Inserted => "{+" + s.Text + "+}",
-        _ => s.Text.Length <= 60 ? s.Text : string.Concat(s.Text.AsSpan(0, 25), " … ", s.Text.AsSpan(s.Text.Length - 25)),
-    }));
+    private static string Marked(NormChange change) =>
+        Redline.Marked(change.Redline, kept => kept.Length <= 60 ? kept : string.Concat(kept.AsSpan(0, 25), " … ", kept.AsSpan(kept.Length - 25)));
 
     private static string Shorten(string text)
     {

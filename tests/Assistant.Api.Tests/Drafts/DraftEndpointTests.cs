@@ -53,6 +53,25 @@ public sealed class DraftEndpointTests : IClassFixture<TestCatalog>, IDisposable
     }
 
     [Fact]
+    public async Task A_read_back_draft_is_applied_to_the_current_edition_in_the_catalog()
+    {
+        using var client = host.ClientAs(AccessRole.Expert);
+        var created = await client.PostAsJsonAsync(Drafts, new { text = Draft });
+
+        var read = await client.GetFromJsonAsync<JsonElement>(created.Headers.Location);
+
+        var labour = Assert.Single(read.GetProperty("consolidation").EnumerateArray());
+        Assert.Equal("K1500000414", labour.GetProperty("act").GetString());
+        var inserted = Assert.Single(labour.GetProperty("norms").EnumerateArray());
+        Assert.Equal("16-7", inserted.GetProperty("article").GetString());
+        Assert.Equal("", inserted.GetProperty("before").GetString());
+        Assert.Contains("Квантовая телепортация работников запрещается.", inserted.GetProperty("after").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["inserted"], inserted.GetProperty("redline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+        var failed = Assert.Single(labour.GetProperty("failed").EnumerateArray());
+        Assert.Contains("9999", failed.GetProperty("instruction").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_sent_as_a_file_is_read_from_the_form()
     {
         using var client = host.ClientAs(AccessRole.Admin);
