@@ -19,7 +19,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     TrainEmbedderCommand.Create(context),
     BenchCommand.Create(context),
     TokenCommand.Create(context),
-    DraftCommand.Create(),
+    DraftCommand.Create(context),
 };
 
 try

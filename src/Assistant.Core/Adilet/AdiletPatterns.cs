@@ -30,8 +30,12 @@ internal static partial class AdiletPatterns
     [GeneratedRegex(@"^(?<n>\d+(?:-\d+)*)\)(?:\s*)(?<rest>.*)$", Options | RegexOptions.Singleline)]
     public static partial Regex Subpoint();
 
-    /// <summary>Part, section, chapter and paragraph headings, level by level.</summary>
-    [GeneratedRegex(@"^(?:(?<part>(?:ОБЩАЯ|ОСОБЕННАЯ|Общая|Особенная)\s+(?:ЧАСТЬ|часть)|(?:ЖАЛПЫ|ЕРЕКШЕ)\s+БӨЛІМ)\s*$|(?<section>(?:Раздел|РАЗДЕЛ)\s+[\dIVXLC]+(?:-\d+)?\.?|[\dIVXLC]+(?:-\d+)?(?:-|\s+)(?:бөлім|БӨЛІМ)\.?)|(?<chapter>(?:Глава|ГЛАВА)\s+\d+(?:-\d+)*\.?|\d+(?:-\d+)*-(?:тарау|ТАРАУ)\.?)|(?<paragraph>(?:Параграф|ПАРАГРАФ)\s+\d+(?:-\d+)*\.?|\d+(?:-\d+)*-(?:параграф|ПАРАГРАФ)\.?))(?:\s+|$)", Options)]
+    /// <summary>
+    /// Part, section, chapter and paragraph headings, level by level; a subsection («ПОДРАЗДЕЛ 3.» of the Civil
+    /// procedure code), a «§ 3.» and a Roman-numbered heading within a chapter («II. Хозяйственное товарищество») are
+    /// read as paragraphs.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?<part>(?:ОБЩАЯ|ОСОБЕННАЯ|Общая|Особенная)\s+(?:ЧАСТЬ|часть)|(?:ЖАЛПЫ|ЕРЕКШЕ)\s+БӨЛІМ)\s*$|(?<section>(?:Раздел|РАЗДЕЛ)\s+[\dIVXLC]+(?:-\d+)?\.?|[\dIVXLC]+(?:-\d+)?(?:-|\s+)(?:бөлім|БӨЛІМ)\.?)|(?<chapter>(?:Глава|ГЛАВА)\s+\d+(?:-\d+)*\.?|\d+(?:-\d+)*-(?:тарау|ТАРАУ)\.?)|(?<paragraph>(?:Параграф|ПАРАГРАФ|Подраздел|ПОДРАЗДЕЛ|§)\s*\d+(?:-\d+)*\.?|\d+(?:-\d+)*-(?:параграф|ПАРАГРАФ)\.?|[IVX]{1,4}\.(?=\s+\p{Lu})))(?:\s+|$)", Options)]
     public static partial Regex Heading();
 
     /// <summary>«Сноска.», «Ескерту.»: amendment footnotes.</summary>
@@ -95,7 +99,14 @@ internal static partial class AdiletPatterns
     [GeneratedRegex(@"(?:№|\bN)\s*(?<no>\d[\w\-/]*(?:\s+(?:ЗРК|ҚРЗ))?)", Options)]
     public static partial Regex ActNumber();
 
-    /// <summary>Lines and inline runs that separate paragraphs in bulk texts («\u00A0   » in the 2024 codes).</summary>
-    [GeneratedRegex(@"\r?\n|\u00A0[ \t\u00A0]{2,}", Options)]
+    /// <summary>A line that begins with a piece of a law's number when a footnote is broken: «154», «N 41», «239-IV», «154; от 02.03.1998 N».</summary>
+    [GeneratedRegex(@"^(?:N\s*)?\d+(?:-[IVXІ]+)?\s*(?:[;,)]|$)", Options)]
+    public static partial Regex LawNumberPiece();
+
+    /// <summary>
+    /// Lines and inline runs that separate paragraphs in bulk texts («\u00A0   » in the 2024 codes), and the spaces
+    /// before a footnote the export glued to the end of the text («…опубликования).  Сноска. Статья 19 …»).
+    /// </summary>
+    [GeneratedRegex(@"\r?\n|\u00A0[ \t\u00A0]{2,}|(?<=[.);])[ \t\u00A0]+(?=(?:Сноска|Ескерту)\s*\.\s)", Options)]
     public static partial Regex BulkParagraphBreak();
 }

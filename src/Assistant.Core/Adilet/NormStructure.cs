@@ -45,7 +45,7 @@ internal sealed class NormStructure
     private int? detachedTitleLevel;
     private int headingLength;
     private bool signature;
-    private (List<EditorialNote> Notes, int Index)? openNote;
+    private (List<EditorialNote> Notes, int Index, bool HeadOnly)? openNote;
     private (List<Footnote> Footnotes, int Index)? openFootnote;
 
     public NormStructure(string actId, IReadOnlyList<Paragraph> paragraphs, bool splitArticleTitleAtColon)
@@ -91,7 +91,7 @@ internal sealed class NormStructure
         {
             var notes = Top?.EditorialNotes ?? actNotes;
             notes.Add(new EditorialNote(text));
-            openNote = text.Length - note.Length < 3 ? (notes, notes.Count - 1) : null;
+            openNote = text.Length - note.Length < 3 ? (notes, notes.Count - 1, true) : null;
             return;
         }
 
@@ -198,29 +198,42 @@ internal sealed class NormStructure
         return signature;
     }
 
-    /// <summary>A bare «Примечание ИЗПИ!» line: its text is the next paragraph.</summary>
+    /// <summary>A bare «Примечание ИЗПИ!» line: its text is the next paragraph, and the lines that finish its sentence.</summary>
     private bool ContinuesNote(string text)
     {
-        if (openNote is not { } open || IsStructural(text))
+        if (openNote is not { } open || IsStructural(text) || (!open.HeadOnly && !ContinuesSentence(text)))
         {
             return false;
         }
 
-        open.Notes[open.Index] = new EditorialNote(open.Notes[open.Index].Text + " " + text);
-        openNote = null;
+        // A note broken over lines («… в редакции Закона РК от 09.01.2026» / «№ 257-VIII» / «(» / «вводится» / «в
+        // действие …).») stays open until its sentence ends.
+        var joined = open.Notes[open.Index].Text + " " + text;
+        open.Notes[open.Index] = new EditorialNote(joined);
+        openNote = joined.TrimEnd().EndsWith('.') ? null : (open.Notes, open.Index, false);
         return true;
     }
 
     /// <summary>«Сноска. По всему тексту:» followed by paragraphs «слова ... заменены ...».</summary>
     private bool ContinuesFootnote(string text)
     {
-        if (openFootnote is not { } open || !char.IsLower(text[0]) || IsStructural(text))
+        if (openFootnote is not { } open || !ContinuesSentence(text) || IsStructural(text))
         {
             return false;
         }
 
-        open.Footnotes[open.Index] = FootnoteReader.Read(open.Footnotes[open.Index].Text + "\n" + text);
+        open.Footnotes[open.Index] = FootnoteReader.Read(open.Footnotes[open.Index].Text + " " + text);
         return true;
+    }
+
+    /// <summary>
+    /// The rest of a sentence broken over lines: it goes on in lower case, with a law's number or its pieces («№ 349-VI»,
+    /// «N 41», «154», «; от 02.03.1998 N»), or with the entry into force in brackets («(», «(вводится в действие…)»).
+    /// </summary>
+    private static bool ContinuesSentence(string text)
+    {
+        var first = text[0] == '(' && text.Length > 1 ? text[1] : text[0];
+        return char.IsLower(first) || first is '№' or ';' or ',' || text == "(" || AdiletPatterns.LawNumberPiece().IsMatch(text);
     }
 
     private void AddHeading(string text, Match heading)

@@ -1,14 +1,19 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Assistant.Core.Changes;
 
 /// <summary>
 /// A norm's heading and text as a reader compares them: whitespace and line breaks collapsed, quotes, dashes and
-/// no-break spaces of every style made one, no space before punctuation. Two texts equal here differ only in
-/// formatting, which is never a change.
+/// no-break spaces of every style made one, no space before punctuation (<see cref="Of"/>, what a redline is drawn
+/// on); and, for telling whether two texts differ, no space around a dash or after a full stop or a bracket either
+/// (<see cref="Key"/>). Two texts with one key differ only in formatting, which is never a change.
 /// </summary>
-public static class ComparableText
+public static partial class ComparableText
 {
+    /// <summary>«22-24» and «22 - 24», «3.Исключен» and «3. Исключен», «(семейных)отношениях» and «(семейных) отношениях» have one key.</summary>
+    public static string Key(string? heading, string text) => InsignificantSpace().Replace(Of(heading, text), string.Empty);
+
     public static string Of(string? heading, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -44,6 +49,9 @@ public static class ComparableText
             builder.Append(c);
         }
     }
+
+    [GeneratedRegex(@"(?<=[.)-]) | (?=-)", RegexOptions.CultureInvariant)]
+    private static partial Regex InsignificantSpace();
 
     private static bool IsClosing(char c) => c is '.' or ',' or ';' or ':' or ')' or '!' or '?';
 

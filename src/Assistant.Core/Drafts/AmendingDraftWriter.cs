@@ -8,7 +8,7 @@ using Assistant.Core.Norms;
 namespace Assistant.Core.Drafts;
 
 /// <summary>
-/// Writes, in the official Russian formulas, the draft amending law that turns one edition of an act into another:
+/// Writes, in the official Russian or Kazakh formulas, the draft amending law that turns one edition of an act into another:
 /// for every changed article the narrowest instructions that say the change — words replaced, removed or written
 /// after others, a paragraph, point or article added, a norm excluded — and a new redaction where the change is
 /// too large to say in words. It knows the formulas' meaning (<see cref="WordEdits"/>), not how drafts are applied.
@@ -19,12 +19,15 @@ public static class AmendingDraftWriter
     private const int MaxAnchorWords = 4;
 
     /// <summary>The draft, or null when the editions differ in no article.</summary>
-    /// <param name="actName">The act as the opening formula names it: «Трудовой кодекс Республики Казахстан от 23 ноября 2015 года».</param>
+    /// <param name="act">The code amended, named in the opening formula by its title and adoption date.</param>
+    /// <param name="language">The language of the formulas; the quoted text is the editions' own.</param>
     /// <param name="articles">Only these articles (all when null).</param>
-    public static GeneratedDraft? Write(EditionText from, EditionText to, string actName, IReadOnlySet<string>? articles = null)
+    public static GeneratedDraft? Write(EditionText from, EditionText to, KnownAct act, Language language, IReadOnlySet<string>? articles = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(act);
+        var wording = DraftWording.For(language);
         var old = Articles(from);
         var items = new List<List<string>>();
         var counts = new Dictionary<OperationKind, int>();
@@ -35,13 +38,13 @@ public static class AmendingDraftWriter
             var after = TextUnit.From(norm);
             if (!old.TryGetValue(norm.Number, out var before))
             {
-                items.Add([$"дополнить статьей {norm.Number} следующего содержания:", .. Quote(Lines(after))]);
+                items.Add([wording.InsertArticle(norm.Number), .. Quote(Lines(after, to.Language))]);
                 Count(counts, OperationKind.Insert);
                 covered.Add(norm.Number);
                 continue;
             }
 
-            if (Same(Lines(before), Lines(after)) && before.Heading == after.Heading)
+            if (Same(Lines(before, to.Language), Lines(after, to.Language)) && before.Heading == after.Heading)
             {
                 continue;
             }
@@ -51,7 +54,7 @@ public static class AmendingDraftWriter
             if (IsExcluded(after))
             {
                 // Adilet prints both the same way; the formulas alternate so that both are read.
-                items.Add([$"статью {norm.Number} {(repeal ? "признать утратившей силу" : "исключить")};"]);
+                items.Add([wording.RemoveArticle(norm.Number, repeal)]);
                 Count(counts, repeal ? OperationKind.Repeal : OperationKind.Exclude);
                 repeal = !repeal;
                 continue;
@@ -61,22 +64,22 @@ public static class AmendingDraftWriter
             var kinds = new List<OperationKind>();
             if (before.Heading != after.Heading)
             {
-                lines.Add($"заголовок изложить в следующей редакции:");
-                lines.AddRange(Quote([$"Статья {norm.Number}. {after.Heading}"]));
+                lines.Add(wording.ReplaceHeading);
+                lines.AddRange(Quote([ArticleHeading(norm.Number, after.Heading, to.Language)]));
                 kinds.Add(OperationKind.Replace);
             }
 
-            var body = Same(Lines(before), Lines(after)) ? [] : Diff(before, after, path, kinds, ref repeal);
+            var body = Same(Lines(before, to.Language), Lines(after, to.Language)) ? [] : Diff(before, after, path, wording, kinds, ref repeal);
             if (body is null)
             {
-                items.Add([$"статью {norm.Number} изложить в следующей редакции:", .. Quote(Lines(after))]);
+                items.Add([wording.ReplaceArticle(norm.Number), .. Quote(Lines(after, to.Language))]);
                 Count(counts, OperationKind.Replace);
                 continue;
             }
 
             lines.AddRange(body);
             kinds.ForEach(kind => Count(counts, kind));
-            items.Add([$"в статье {norm.Number}:", .. lines]);
+            items.Add([wording.InArticle(norm.Number), .. lines]);
         }
 
         if (items.Count == 0)
@@ -84,9 +87,10 @@ public static class AmendingDraftWriter
             return null;
         }
 
+        var actName = wording.ActName(act);
         var text = new StringBuilder();
-        text.Append("О внесении изменений и дополнений в ").Append(actName).Append("\n\n");
-        text.Append("Статья 1. Внести в ").Append(actName).Append(" следующие изменения и дополнения:\n");
+        text.Append(wording.Title(actName)).Append("\n\n");
+        text.Append(wording.Opener(actName)).Append('\n');
         for (var i = 0; i < items.Count; i++)
         {
             text.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(") ").Append(items[i][0]).Append('\n');
@@ -96,16 +100,8 @@ public static class AmendingDraftWriter
             }
         }
 
-        text.Append("\nСтатья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.\n");
+        text.Append('\n').Append(wording.EntryIntoForce).Append('\n');
         return new GeneratedDraft(text.ToString(), covered, counts);
-    }
-
-    /// <summary>The act's name for the opening formula: a known code's title and adoption date.</summary>
-    public static string NameOf(KnownAct act)
-    {
-        ArgumentNullException.ThrowIfNull(act);
-        var months = Adilet.AdiletPatterns.RussianMonthNames.Split('|');
-        return $"{act.RussianTitle} от {act.AdoptedOn.Day} {months[act.AdoptedOn.Month - 1]} {act.AdoptedOn.Year} года";
     }
 
     private static Dictionary<string, TextUnit> Articles(EditionText edition)
@@ -120,18 +116,18 @@ public static class AmendingDraftWriter
     }
 
     /// <summary>Instructions inside «в статье N:» that turn <paramref name="before"/> into <paramref name="after"/>; null when only a new redaction says it.</summary>
-    private static List<string>? Diff(TextUnit before, TextUnit after, UnitPath path, List<OperationKind> kinds, ref bool repeal)
+    private static List<string>? Diff(TextUnit before, TextUnit after, UnitPath path, DraftWording wording, List<OperationKind> kinds, ref bool repeal)
     {
         var lines = new List<string>();
         if (before.Kind != NormKind.Article && IsExcluded(after))
         {
-            lines.Add($"{path.Accusative()} {(repeal ? "признать утратившим силу" : "исключить")};");
+            lines.Add(wording.Remove(path, repeal));
             kinds.Add(repeal ? OperationKind.Repeal : OperationKind.Exclude);
             repeal = !repeal;
             return lines;
         }
 
-        if (!Compatible(before, after))
+        if (!Compatible(before, after) || before.OwnParagraphCount > wording.MaxParagraph)
         {
             return null;
         }
@@ -149,7 +145,7 @@ public static class AmendingDraftWriter
 
             var linePath = single ? path : path with { Paragraph = i + 1 };
             var lineScope = single ? scope : [ownBefore[i]];
-            var words = WordChanges(ownBefore[i], ownAfter[i], lineScope, linePath);
+            var words = WordChanges(ownBefore[i], ownAfter[i], lineScope, linePath, wording);
             if (words is not null)
             {
                 lines.AddRange(words.Select(w => w.Line));
@@ -161,7 +157,7 @@ public static class AmendingDraftWriter
             }
             else
             {
-                lines.Add($"{linePath.Accusative()} изложить в следующей редакции:");
+                lines.Add(wording.Replace(linePath));
                 lines.AddRange(Quote([ownAfter[i]]));
                 kinds.Add(OperationKind.Replace);
             }
@@ -173,23 +169,22 @@ public static class AmendingDraftWriter
             var childPath = child.Kind == NormKind.Point ? path with { Point = child.Number } : path with { Subpoint = child.Number };
             if (!oldChildren.TryGetValue((child.Kind, child.Number), out var old))
             {
-                var unit = child.Kind == NormKind.Point ? $"пунктом {child.Number}" : $"подпунктом {child.Number})";
-                lines.Add($"{path.Accusative()} дополнить {unit} следующего содержания:".TrimStart());
-                lines.AddRange(Quote(Lines(child)));
+                lines.Add(wording.Insert(path, child.Kind, child.Number));
+                lines.AddRange(Quote([.. child.Lines()]));
                 kinds.Add(OperationKind.Insert);
                 continue;
             }
 
-            if (Same(Lines(old), Lines(child)))
+            if (Same(old.Lines(), child.Lines()))
             {
                 continue;
             }
 
-            var inner = Diff(old, child, childPath, kinds, ref repeal);
+            var inner = Diff(old, child, childPath, wording, kinds, ref repeal);
             if (inner is null)
             {
-                lines.Add($"{childPath.Accusative()} изложить в следующей редакции:");
-                lines.AddRange(Quote(Lines(child)));
+                lines.Add(wording.Replace(childPath));
+                lines.AddRange(Quote([.. child.Lines()]));
                 kinds.Add(OperationKind.Replace);
             }
             else
@@ -211,37 +206,31 @@ public static class AmendingDraftWriter
         return oldShape.SequenceEqual(newShape, StringComparer.Ordinal)
             && oldParts.Count == before.Children.Count()
             && newKeys.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Count() == after.Children.Count()
-            && InNumberOrder(after, oldParts);
+            && InsertedWhereApplied(before, after, oldParts);
     }
 
-    /// <summary>An added part goes where its number puts it; one placed elsewhere cannot be said with «дополнить».</summary>
-    private static bool InNumberOrder(TextUnit after, HashSet<string> oldParts)
+    /// <summary>
+    /// Each added part stands where «дополнить» puts it: after the last part of its kind numbered before it, else
+    /// before the first of its kind, else at the end. One placed elsewhere (say, between two paragraphs of a point
+    /// that had no subpoints) cannot be said with «дополнить».
+    /// </summary>
+    private static bool InsertedWhereApplied(TextUnit before, TextUnit after, HashSet<string> oldParts)
     {
-        var children = after.Children.ToArray();
-        for (var i = 0; i < children.Length; i++)
+        var shape = before.Items.Select(item => item as TextUnit).ToList();
+        foreach (var child in after.Children.Where(c => !oldParts.Contains(Key(c))))
         {
-            if (oldParts.Contains(Key(children[i])))
-            {
-                continue;
-            }
-
-            var kin = children.Where(c => c.Kind == children[i].Kind).ToArray();
-            var at = Array.IndexOf(kin, children[i]);
-            var earlier = kin.Take(at).Where(c => oldParts.Contains(Key(c))).ToArray();
-            var expected = kin.Where(c => oldParts.Contains(Key(c)) && TextUnit.CompareNumbers(c.Number, children[i].Number) < 0).ToArray();
-            if (earlier.Length != expected.Length || (earlier.Length == 0 && kin.Any(c => oldParts.Contains(Key(c))) && kin.Take(at).Any()))
-            {
-                return false;
-            }
+            var siblings = shape.Select((unit, index) => (Unit: unit, Index: index)).Where(s => s.Unit?.Kind == child.Kind).ToArray();
+            var previous = siblings.LastOrDefault(s => TextUnit.CompareNumbers(s.Unit!.Number, child.Number) < 0);
+            shape.Insert(previous.Unit is not null ? previous.Index + 1 : siblings.Length > 0 ? siblings[0].Index : shape.Count, child);
         }
 
-        return true;
+        return shape.Select(unit => unit is null ? string.Empty : Key(unit)).SequenceEqual(after.Items.Select(Key), StringComparer.Ordinal);
     }
 
     private static string Key(object item) => item is TextUnit unit ? $"{unit.Kind}:{unit.Number}" : string.Empty;
 
     /// <summary>Word formulas that turn one paragraph into the other, checked by doing what they say; null when none do.</summary>
-    private static List<(string Line, OperationKind Kind)>? WordChanges(string before, string after, List<string> scope, UnitPath path)
+    private static List<(string Line, OperationKind Kind)>? WordChanges(string before, string after, List<string> scope, UnitPath path, DraftWording wording)
     {
         var blocks = Blocks(before, after);
         if (blocks.Count is 0 or > MaxWordChanges)
@@ -254,7 +243,7 @@ public static class AmendingDraftWriter
         var paragraph = before;
         foreach (var block in blocks)
         {
-            var change = Formula(block, paragraph, current, path);
+            var change = Formula(block, paragraph, current, path, wording);
             if (change is null)
             {
                 return null;
@@ -308,7 +297,7 @@ public static class AmendingDraftWriter
         return blocks;
     }
 
-    private static (string Line, OperationKind Kind, Func<string, string> Edit)? Formula(Block block, string paragraph, List<string> scope, UnitPath path)
+    private static (string Line, OperationKind Kind, Func<string, string> Edit)? Formula(Block block, string paragraph, List<string> scope, UnitPath path, DraftWording wording)
     {
         var x = block.Deleted.Trim();
         var y = block.Inserted.Trim();
@@ -317,7 +306,7 @@ public static class AmendingDraftWriter
             var added = y[(x.Length - 1)..^1].Trim();
             if (added.Length > 0 && WordEdits.Append(paragraph, added) is var appended && Normal(appended) == Normal(paragraph[..^block.Deleted.Length] + block.Inserted))
             {
-                return ($"{path.Accusative()} дополнить словами «{added}»;".TrimStart(), OperationKind.AppendWords, line => line == paragraph ? appended : line);
+                return (wording.AppendWords(path, added), OperationKind.AppendWords, line => line == paragraph ? appended : line);
             }
         }
 
@@ -331,7 +320,7 @@ public static class AmendingDraftWriter
 
             if (block.AtEnd)
             {
-                return ($"{path.Accusative()} дополнить словами «{y}»;".TrimStart(), OperationKind.AppendWords, line => line == paragraph ? WordEdits.Append(line, y) : line);
+                return (wording.AppendWords(path, y), OperationKind.AppendWords, line => line == paragraph ? WordEdits.Append(line, y) : line);
             }
 
             for (var take = 1; take <= Math.Min(MaxAnchorWords, keptWords.Length); take++)
@@ -339,7 +328,7 @@ public static class AmendingDraftWriter
                 var anchor = string.Join(' ', keptWords[^take..]);
                 if (Occurrences(scope, anchor) == 1)
                 {
-                    return ($"{path.Prepositional()} после слов «{anchor}» дополнить словами «{y}»;".TrimStart(), OperationKind.InsertWordsAfter, line => WordEdits.InsertAfter(line, anchor, y).Text);
+                    return (wording.InsertWordsAfter(path, anchor, y), OperationKind.InsertWordsAfter, line => WordEdits.InsertAfter(line, anchor, y).Text);
                 }
             }
 
@@ -362,11 +351,11 @@ public static class AmendingDraftWriter
                     return null;
                 }
 
-                return ($"{path.Prepositional()} слова «{words}» исключить;".TrimStart(), OperationKind.ExcludeWords, line => WordEdits.Remove(line, words).Text);
+                return (wording.RemoveWords(path, words), OperationKind.ExcludeWords, line => WordEdits.Remove(line, words).Text);
             }
 
             var replacement = prefix + y;
-            return ($"{path.Prepositional()} слова «{words}» заменить словами «{replacement}»;".TrimStart(), OperationKind.ReplaceWords, line => WordEdits.Replace(line, words, replacement).Text);
+            return (wording.ReplaceWords(path, words, replacement), OperationKind.ReplaceWords, line => WordEdits.Replace(line, words, replacement).Text);
         }
 
         return null;
@@ -385,9 +374,11 @@ public static class AmendingDraftWriter
 
     private static string Normal(string line) => ConsolidationEvaluation.Normalize(line);
 
-    private static List<string> Lines(TextUnit unit) => unit.Kind == NormKind.Article && unit.Heading is not null
-        ? [$"Статья {unit.Number}. {unit.Heading}", .. unit.Lines()]
-        : unit.Kind == NormKind.Article ? [$"Статья {unit.Number}.", .. unit.Lines()] : [.. unit.Lines()];
+    /// <summary>An article's lines as the edition prints them, its heading line first.</summary>
+    private static List<string> Lines(TextUnit article, Language language) => [ArticleHeading(article.Number, article.Heading, language), .. article.Lines()];
+
+    private static string ArticleHeading(string number, string? heading, Language language) =>
+        (language == Language.Kk ? $"{number}-бап." : $"Статья {number}.") + (heading is null ? string.Empty : $" {heading}");
 
     private static void Count(Dictionary<OperationKind, int> counts, OperationKind kind) =>
         counts[kind] = counts.GetValueOrDefault(kind) + 1;
@@ -398,29 +389,6 @@ public static class AmendingDraftWriter
         {
             yield return (i == 0 ? "«" : string.Empty) + lines[i] + (i == lines.Count - 1 ? "»;" : string.Empty);
         }
-    }
-
-    /// <summary>A norm inside the article an item opens, named as the formulas name it.</summary>
-    private sealed record UnitPath(string Article, string? Point, string? Subpoint, int Paragraph = 0)
-    {
-        /// <summary>«абзац второй подпункта 2) пункта 3» (the article is the item's).</summary>
-        public string Accusative() => Paragraph > 0
-            ? Join($"абзац {Ordinals.Russian(Paragraph, OrdinalForm.Masculine)}", Genitive(Point, Subpoint))
-            : Subpoint is not null ? Join($"подпункт {Subpoint})", Genitive(Point, null))
-            : Point is not null ? $"пункт {Point}"
-            : string.Empty;
-
-        /// <summary>«в абзаце втором подпункта 2) пункта 3».</summary>
-        public string Prepositional() => Paragraph > 0
-            ? Join($"в абзаце {Ordinals.Russian(Paragraph, OrdinalForm.MasculinePrepositional)}", Genitive(Point, Subpoint))
-            : Subpoint is not null ? Join($"в подпункте {Subpoint})", Genitive(Point, null))
-            : Point is not null ? $"в пункте {Point}"
-            : string.Empty;
-
-        private static string Genitive(string? point, string? subpoint) =>
-            string.Join(' ', new[] { subpoint is null ? null : $"подпункта {subpoint})", point is null ? null : $"пункта {point}" }.OfType<string>());
-
-        private static string Join(string head, string rest) => rest.Length == 0 ? head : $"{head} {rest}";
     }
 }
 

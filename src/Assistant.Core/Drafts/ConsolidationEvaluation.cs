@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Core.Acts;
 using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 
@@ -11,14 +12,15 @@ namespace Assistant.Core.Drafts;
 /// </summary>
 public static partial class ConsolidationEvaluation
 {
-    public static DraftScore Score(string name, ParsedDraft draft, IEditionSource editions, string fromEdition, string? toEdition = null)
+    /// <param name="language">The language of the editions compared; the draft's own by default.</param>
+    public static DraftScore Score(string name, ParsedDraft draft, IEditionSource editions, string fromEdition, string? toEdition = null, Language? language = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(editions);
         var misses = new List<Miss>();
         var reproduced = 0;
         var norms = 0;
-        foreach (var result in new DraftConsolidator(editions).Apply(draft, fromEdition))
+        foreach (var result in new DraftConsolidator(editions).Apply(draft, fromEdition, language))
         {
             if (result.ActId.Length == 0)
             {

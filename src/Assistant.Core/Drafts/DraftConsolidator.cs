@@ -14,18 +14,20 @@ namespace Assistant.Core.Drafts;
 /// </summary>
 public sealed partial class DraftConsolidator(IEditionSource editions)
 {
-    public IReadOnlyList<Consolidation> Apply(ParsedDraft draft, string? edition = null)
+    /// <param name="language">The language of the edition amended; the draft's own by default.</param>
+    public IReadOnlyList<Consolidation> Apply(ParsedDraft draft, string? edition = null, Language? language = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        var textLanguage = language ?? draft.Language;
         var results = new List<Consolidation>();
         foreach (var actId in draft.TargetActs)
         {
             var instructions = draft.Instructions.Where(i => i.Operation.Target.ActId == actId).ToArray();
-            var text = editions.Read(actId, draft.Language, edition);
+            var text = editions.Read(actId, textLanguage, edition);
             if (text is null)
             {
-                var missing = $"the catalog has no {(edition is null ? "current edition" : $"edition {edition}")} of {actId} in {draft.Language.ToCode()}";
-                results.Add(new Consolidation(actId, draft.Language, edition ?? string.Empty, [], [.. instructions.Select(i => new FailedInstruction(i.Line, i.Text, missing))]));
+                var missing = $"the catalog has no {(edition is null ? "current edition" : $"edition {edition}")} of {actId} in {textLanguage.ToCode()}";
+                results.Add(new Consolidation(actId, textLanguage, edition ?? string.Empty, [], [.. instructions.Select(i => new FailedInstruction(i.Line, i.Text, missing))]));
                 continue;
             }
 
@@ -47,7 +49,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
         {
             if (results.Count == 0)
             {
-                results.Add(new Consolidation(string.Empty, draft.Language, edition ?? string.Empty, [], draft.Failed));
+                results.Add(new Consolidation(string.Empty, textLanguage, edition ?? string.Empty, [], draft.Failed));
             }
             else
             {

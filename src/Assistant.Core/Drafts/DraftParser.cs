@@ -21,7 +21,7 @@ public sealed partial class DraftParser(ActResolver acts)
     [GeneratedRegex(@"^\d+\.\s+В\s+(?<act>.+?)\s*:$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedRussianAct();
 
-    [GeneratedRegex(@"^\d+\.\s+(?<act>.+?(?:кодексіне|Заңына|заңына|Конституциясына|қаулысына|Жарлығына))(?:\s*\(.*\))?\s*:$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d+\.\s+(?<act>.+?(?:кодексіне|Заңына|заңына|Конституциясына|қаулысына|Жарлығына)(?:\s*\([^)\d]*\))?)(?:\s*\(.*\))?\s*:$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedKazakhAct();
 
     /// <summary>What the instructions read so far point at: set by items and context lines, narrowed by each instruction.</summary>
@@ -122,8 +122,10 @@ public sealed partial class DraftParser(ActResolver acts)
             amending = true;
             scope = default;
             var name = match.Groups["act"].Value;
-            var parenthesis = name.IndexOf(" (", StringComparison.Ordinal);
-            (actId, actProblem) = acts.Resolve(parenthesis > 0 ? name[..parenthesis] : name);
+            // The act's name ends where its publication («(Ведомости Парламента …, 2015 г., № 22-IV, ст. 150)») begins;
+            // a parenthesis without figures is part of the name: «(Особенная часть)», «(Ерекше бөлім)».
+            var publication = PublicationReference().Match(name);
+            (actId, actProblem) = acts.Resolve(publication.Success ? name[..publication.Index] : name);
             if (actId is null)
             {
                 failed.Add(new FailedInstruction(LineNumber, line, actProblem!));
@@ -460,6 +462,9 @@ public sealed partial class DraftParser(ActResolver acts)
         private void Fail(string original, string reason, int? line = null) =>
             failed.Add(new FailedInstruction(line ?? instructionLine, original, reason));
     }
+
+    [GeneratedRegex(@"\s\((?=[^)]*\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex PublicationReference();
 
     [GeneratedRegex(@"»\s*[;.,]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingQuote();

@@ -22,9 +22,9 @@ internal static class CliOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
-    public static Option<Language?> Lang() => new("--lang")
+    public static Option<Language?> Lang(string name = "--lang", string description = "Only norms in this language: ru or kk") => new(name)
     {
-        Description = "Only norms in this language: ru or kk",
+        Description = description,
         CustomParser = result =>
         {
             var token = result.Tokens.Single().Value;
@@ -33,7 +33,7 @@ internal static class CliOptions
                 return language;
             }
 
-            result.AddError($"--lang must be 'ru' or 'kk', not '{token}'.");
+            result.AddError($"{name} must be 'ru' or 'kk', not '{token}'.");
             return null;
         },
     };

@@ -15,19 +15,23 @@ namespace Assistant.Indexer.Commands;
 /// </summary>
 internal static class DraftCommand
 {
-    public static Command Create() => new("draft", "Draft amending laws: parse, apply to an edition, generate from two editions, evaluate")
+    public static Command Create(CommandContext context) => new("draft", "Draft amending laws: parse, apply to an edition, generate from two editions, evaluate")
     {
         Parse(),
-        Apply(),
+        Apply(context),
         Generate(),
         Evaluate(),
     };
 
-    private static Option<string[]> Corpus() => new("--corpus")
+    private static Option<Language?> EditionLanguage() => CliOptions.Lang(
+        "--edition-lang", "The language of the edition amended: ru or kk (default the draft's); a Kazakh-worded draft of the Russian text needs ru");
+
+    private static Option<string[]> Corpus(bool required = true) => new("--corpus")
     {
-        Description = "Adilet .txt files, bulk .jsonl(.gz) files or folders the editions are read from (e.g. ../shared/corpus/adilet/ru ../shared/corpus/bulk/ru-acts-2024-00.jsonl.gz)",
+        Description = "Adilet .txt files, bulk .jsonl(.gz) files or folders the editions are read from (e.g. ../shared/corpus/adilet/ru ../shared/corpus/bulk/ru-acts-2024-00.jsonl.gz)"
+            + (required ? "" : "; default the editions in the catalog"),
         AllowMultipleArgumentsPerToken = true,
-        Required = true,
+        Required = required,
     };
 
     private static Command Parse()
@@ -59,18 +63,31 @@ internal static class DraftCommand
         return command;
     }
 
-    private static Command Apply()
+    private static Command Apply(CommandContext context)
     {
         var file = new Argument<FileInfo>("file") { Description = "The draft's text (UTF-8)" };
         var edition = new Option<string?>("--edition") { Description = "The edition to apply it to: a label (2024-03) or a source record id (ru2024-261); default the current one" };
-        var corpus = Corpus();
+        var corpus = Corpus(required: false);
+        var language = EditionLanguage();
         var json = CliOptions.Json();
-        var command = new Command("apply", "Apply a draft to an edition: the draft's text of each norm it changes, with a redline") { file, edition, corpus, json };
+        var command = new Command("apply", "Apply a draft to an edition of the catalog (or of --corpus): the draft's text of each norm it changes, with a redline") { file, edition, corpus, language, json };
         command.SetAction(parse =>
         {
-            var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus));
-            var draft = new DraftParser(new ActResolver(Titles(editions))).Parse(ReadDraft(parse.GetRequiredValue(file)));
-            var results = new DraftConsolidator(editions).Apply(draft, parse.GetValue(edition));
+            var text = ReadDraft(parse.GetRequiredValue(file));
+            var textLanguage = parse.GetValue(language);
+            IReadOnlyList<Consolidation> results;
+            if (parse.GetValue(corpus) is { Length: > 0 } paths)
+            {
+                var editions = ParsedEditions.Load(paths);
+                results = new DraftConsolidator(editions).Apply(new DraftParser(new ActResolver(Titles(editions))).Parse(text), parse.GetValue(edition), textLanguage);
+            }
+            else
+            {
+                using var catalog = context.OpenExistingCatalog(parse);
+                var titles = catalog.ListActs().Select(a => new ActTitle(a.Id, a.Title, a.AdoptedOn));
+                results = new DraftConsolidator(catalog).Apply(new DraftParser(new ActResolver(titles)).Parse(text), parse.GetValue(edition), textLanguage);
+            }
+
             if (parse.GetValue(json))
             {
                 var documents = results.Select(DraftJson.Applied).ToArray();
@@ -105,7 +122,8 @@ internal static class DraftCommand
         var corpus = Corpus();
         var output = new Option<FileInfo>("--out") { Description = "The draft file to write; with --articles-per-draft, <name>.01.txt, <name>.02.txt…", Required = true };
         var perDraft = new Option<int?>("--articles-per-draft") { Description = "Split the changes into drafts of at most this many articles" };
-        var command = new Command("generate", "Write, in the official formulas, the draft that turns one edition of an act into another") { act, from, to, corpus, output, perDraft };
+        var formulas = CliOptions.Lang("--formulas", "The language of the formulas: ru (default) or kk; the quoted text is the editions' own");
+        var command = new Command("generate", "Write, in the official formulas, the draft that turns one edition of an act into another") { act, from, to, corpus, output, perDraft, formulas };
         command.SetAction(parse =>
         {
             var id = parse.GetRequiredValue(act);
@@ -113,8 +131,8 @@ internal static class DraftCommand
             var editions = ParsedEditions.Load(parse.GetRequiredValue(corpus), a => a.Id == id);
             var older = editions.Read(id, Language.Ru, parse.GetRequiredValue(from)) ?? throw new CommandException($"No edition {parse.GetValue(from)} of {id} in the corpus given.");
             var later = editions.Read(id, Language.Ru, parse.GetValue(to)) ?? throw new CommandException($"No edition {parse.GetValue(to) ?? "(current)"} of {id} in the corpus given.");
-            var name = AmendingDraftWriter.NameOf(known);
-            var whole = AmendingDraftWriter.Write(older, later, name)
+            var wording = parse.GetValue(formulas) ?? Language.Ru;
+            var whole = AmendingDraftWriter.Write(older, later, known, wording)
                 ?? throw new CommandException($"Editions {older.Edition} and {later.Edition} of {id} differ in no article.");
             var size = parse.GetValue(perDraft) ?? whole.Articles.Count;
             if (size < 1)
@@ -126,7 +144,7 @@ internal static class DraftCommand
             var chunks = whole.Articles.Chunk(size).ToArray();
             for (var i = 0; i < chunks.Length; i++)
             {
-                var draft = chunks.Length == 1 ? whole : AmendingDraftWriter.Write(older, later, name, chunks[i].ToHashSet(StringComparer.Ordinal))!;
+                var draft = chunks.Length == 1 ? whole : AmendingDraftWriter.Write(older, later, known, wording, chunks[i].ToHashSet(StringComparer.Ordinal))!;
                 var file = chunks.Length == 1 ? path : new FileInfo(Path.Combine(path.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(path.Name)}.{i + 1:00}{path.Extension}"));
                 file.Directory?.Create();
                 File.WriteAllText(file.FullName, draft.Text, new UTF8Encoding(false));
@@ -143,7 +161,8 @@ internal static class DraftCommand
         var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder of drafts (*.txt); each subfolder is reported as a set (dev, heldout)" };
         var corpus = Corpus();
         var verbose = new Option<bool>("--verbose") { Description = "Print every miss" };
-        var command = new Command("eval", "Apply each draft to the oldest edition of its act and compare with the current one") { folder, corpus, verbose };
+        var language = EditionLanguage();
+        var command = new Command("eval", "Apply each draft to the oldest edition of its act and compare with the current one") { folder, corpus, language, verbose };
         command.SetAction(parse =>
         {
             var root = parse.GetRequiredValue(folder);
@@ -165,10 +184,11 @@ internal static class DraftCommand
                 foreach (var file in set.OrderBy(f => f.Name, StringComparer.Ordinal))
                 {
                     var draft = parser.Parse(ReadDraft(file));
+                    var textLanguage = parse.GetValue(language) ?? draft.Language;
                     var act = draft.TargetActs.Count > 0 ? draft.TargetActs[0] : null;
-                    var oldest = act is null ? null : editions.EditionsOf(act, draft.Language) is { Count: > 0 } list ? list[0] : null;
+                    var oldest = act is null ? null : editions.EditionsOf(act, textLanguage) is { Count: > 0 } list ? list[0] : null;
                     var from = oldest is null ? "(none)" : ParsedEditions.RecordId(oldest) ?? oldest.Edition ?? string.Empty;
-                    var score = ConsolidationEvaluation.Score(file.Name, draft, editions, from);
+                    var score = ConsolidationEvaluation.Score(file.Name, draft, editions, from, language: textLanguage);
                     scores.Add(score);
                     output.WriteLine($"{set.Key}/{file.Name}: {act} from {from}: {score.Reproduced}/{score.Norms} norms reproduced, {score.Operations.Values.Sum()} operations");
                     if (parse.GetValue(verbose))

@@ -60,6 +60,37 @@ public class InlineTextParsingTests
     }
 
     [Fact]
+    public void A_footnote_broken_into_pieces_of_its_law_numbers_and_entry_into_force_stays_out_of_the_text()
+    {
+        var text = Header + "Статья 1. Цель\nТекст.\nСноска. Статья 1 с изменениями, внесенными Законом РК от 26.06.2020\n№ 349-VI\n(вводится в действие по истечении десяти календарных дней).\n"
+            + "Статья 2. Задачи\nЗадачи.\nСноска. Статья 2 с изменениями, внесенными законами РК от 11.07.1997 N\n154\n; от 02.03.1998 N\n211\n(вводится в действие с 01.01.2004).\n";
+
+        var norms = AdiletTextParser.Parse(text, "Z2100000061", Language.Ru).Norms;
+
+        var article = norms[0];
+        Assert.Equal("Текст.", article.Text);
+        Assert.Equal("Задачи.", norms[1].Text);
+        Assert.Contains("N 154; от 02.03.1998 N 211 (вводится", Assert.Single(norms[1].Footnotes).Text, StringComparison.Ordinal);
+        var footnote = Assert.Single(article.Footnotes);
+        Assert.Equal("Законом РК от 26.06.2020 № 349-VI", footnote.AmendingAct);
+        Assert.EndsWith("(вводится в действие по истечении десяти календарных дней).", footnote.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ПОДРАЗДЕЛ 3. ОСОБОЕ ИСКОВОЕ ПРОИЗВОДСТВО")]
+    [InlineData("§ 2. Договорный режим имущества супругов")]
+    [InlineData("II. Хозяйственное товарищество")]
+    public void A_heading_within_a_section_or_chapter_does_not_join_the_article_before_it(string heading)
+    {
+        var text = Header + "Глава 1. ОБЩИЕ\nСтатья 1. Цель\nТекст.\n" + heading + "\nСтатья 2. Задачи\nЗадачи.\n";
+
+        var norms = AdiletTextParser.Parse(text, "Z2100000061", Language.Ru).Norms;
+
+        Assert.Equal("Текст.", norms[0].Text);
+        Assert.Equal(["Глава 1. ОБЩИЕ", heading], norms[1].Path);
+    }
+
+    [Fact]
     public void Edition_is_the_adoption_date_when_nothing_amended_the_act()
     {
         var act = AdiletTextParser.Parse(Header + "Статья 1. Цель\nТекст.\n", "Z2100000061", Language.Ru);

@@ -21,6 +21,26 @@ public class EditionComparisonTests
         Assert.Empty(EditionComparison.Compare(before, after).Norms);
     }
 
+    [Theory]
+    [InlineData("предусмотренном статьями 22-24 настоящего Кодекса.", "предусмотренном статьями 22 - 24 настоящего Кодекса.")]
+    [InlineData("3.Исключен Законом РК (порядок введения в действие см.ст.2).", "3. Исключен Законом РК (порядок введения в действие см. ст.2).")]
+    public void Spacing_around_a_dash_or_after_a_full_stop_is_no_change(string older, string later)
+    {
+        var before = Edition("2024-01-01", Article("815", "Застрахованный", older));
+        var after = Edition("2025-01-01", Article("815", "Застрахованный", later));
+
+        Assert.Empty(EditionComparison.Compare(before, after).Norms);
+    }
+
+    [Fact]
+    public void Different_figures_beside_a_dash_are_a_change()
+    {
+        var before = Edition("2024-01-01", Article("815", "Застрахованный", "предусмотренном статьями 22-24 настоящего Кодекса."));
+        var after = Edition("2025-01-01", Article("815", "Застрахованный", "предусмотренном статьями 22-25 настоящего Кодекса."));
+
+        Assert.Single(EditionComparison.Compare(before, after).Norms);
+    }
+
     [Fact]
     public void Changed_added_repealed_and_renumbered_norms_are_told_apart_with_a_word_redline()
     {

@@ -5,7 +5,7 @@ using Assistant.Tests.Support;
 
 namespace Assistant.Core.Tests.Drafts;
 
-/// <summary>Hand-written drafts in Adilet style applied to the 2024 Labour code give its 2026 articles.</summary>
+/// <summary>Drafts of the dev set (hand-written in Adilet style, generated in either language's formulas) applied to the 2024 Labour code give its 2026 articles.</summary>
 public sealed class CorpusConsolidationTests
 {
     private static readonly Lazy<ParsedEditions> Labour = new(() => ParsedEditions.Load(
@@ -24,6 +24,25 @@ public sealed class CorpusConsolidationTests
         Assert.Empty(draft.Failed);
         Assert.Empty(score.Misses);
         Assert.Equal((articles, articles), (score.Norms, score.Reproduced));
+    }
+
+    [SharedTheory]
+    [InlineData("generated", Language.Ru)]
+    [InlineData("generated-kk", Language.Kk)]
+    public void The_generated_drafts_of_the_labour_code_reproduce_its_2026_articles(string set, Language formulas)
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryFolders.DraftDevSet, set), "K1500000414.*.txt");
+        var scores = files.Select(file =>
+        {
+            var draft = new DraftParser(new ActResolver()).Parse(File.ReadAllText(file));
+            Assert.Equal(formulas, draft.Language);
+            Assert.Empty(draft.Failed);
+            return ConsolidationEvaluation.Score(Path.GetFileName(file), draft, Labour.Value, "ru2024-261", language: Language.Ru);
+        }).ToArray();
+
+        Assert.NotEmpty(files);
+        Assert.True(scores.Sum(s => s.Norms) >= 60, $"{scores.Sum(s => s.Norms)} articles");
+        Assert.True(scores.Sum(s => s.Reproduced) >= 0.95 * scores.Sum(s => s.Norms), string.Join("\n", scores.SelectMany(s => s.Misses)));
     }
 
     [SharedFact]

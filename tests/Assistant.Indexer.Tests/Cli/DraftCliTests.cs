@@ -24,6 +24,39 @@ public sealed class DraftCliTests
         Assert.Equal(1, run.ExitCode);
     }
 
+    [SharedFact]
+    public async Task Apply_without_a_corpus_reads_the_editions_from_the_catalog()
+    {
+        var folder = Directory.CreateTempSubdirectory("raglegal-draft-");
+        try
+        {
+            var db = Path.Combine(folder.FullName, "catalog.db");
+            var labour = SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt");
+            Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", labour, "--db", db)).ExitCode);
+
+            var fromCatalog = await IndexerProcess.RunAsync("draft", "apply", Draft, "--db", db, "--json");
+            var fromCorpus = await IndexerProcess.RunAsync("draft", "apply", Draft, "--corpus", labour, "--json");
+
+            using var json = JsonDocument.Parse(fromCatalog.Output);
+            Assert.Equal("K1500000414", json.RootElement.GetProperty("act").GetString());
+            Assert.NotEmpty(json.RootElement.GetProperty("norms").EnumerateArray());
+            Assert.Equal(fromCorpus.Output, fromCatalog.Output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Apply_without_a_corpus_or_a_catalog_says_to_ingest_first()
+    {
+        var run = await IndexerProcess.RunAsync("draft", "apply", Draft, "--db", Path.Combine(Path.GetTempPath(), "no-such-catalog.db"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("run 'indexer ingest", run.Errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Parse_json_lists_operations_with_their_lines()
     {
