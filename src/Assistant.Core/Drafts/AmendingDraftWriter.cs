@@ -64,9 +64,21 @@ public static class AmendingDraftWriter
             var kinds = new List<OperationKind>();
             if (before.Heading != after.Heading)
             {
-                lines.Add(wording.ReplaceHeading);
-                lines.AddRange(Quote([ArticleHeading(norm.Number, after.Heading, to.Language)]));
-                kinds.Add(OperationKind.Replace);
+                // A heading changed in a few words is said in words («в заголовке слова … заменить словами …»).
+                var words = before.Heading is { } oldHeading && after.Heading is { } newHeading
+                    ? WordChanges(oldHeading, newHeading, [oldHeading], path with { Heading = true }, wording)
+                    : null;
+                if (words is not null)
+                {
+                    lines.AddRange(words.Select(w => w.Line));
+                    kinds.AddRange(words.Select(w => w.Kind));
+                }
+                else
+                {
+                    lines.Add(wording.ReplaceHeading);
+                    lines.AddRange(Quote([ArticleHeading(norm.Number, after.Heading, to.Language)]));
+                    kinds.Add(OperationKind.Replace);
+                }
             }
 
             var body = Same(Lines(before, to.Language), Lines(after, to.Language)) ? [] : Diff(before, after, path, wording, kinds, ref repeal);

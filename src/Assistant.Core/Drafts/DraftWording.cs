@@ -4,8 +4,8 @@ using Assistant.Core.Norms;
 
 namespace Assistant.Core.Drafts;
 
-/// <summary>A norm inside the article an item of a draft opens: its point, subpoint and own paragraph, if any.</summary>
-internal sealed record UnitPath(string Article, string? Point, string? Subpoint, int Paragraph = 0);
+/// <summary>A norm inside the article an item of a draft opens: its point, subpoint and own paragraph, if any, or the article's heading.</summary>
+internal sealed record UnitPath(string Article, string? Point, string? Subpoint, int Paragraph = 0, bool Heading = false);
 
 /// <summary>
 /// The official formulas of an amending law in one language, as <see cref="AmendingDraftWriter"/> writes them:
@@ -99,14 +99,16 @@ internal abstract class DraftWording
             $"{Prepositional(path)} слова «{words}» заменить словами «{replacement}»;".TrimStart();
 
         /// <summary>«абзац второй подпункта 2) пункта 3».</summary>
-        private static string Accusative(UnitPath path) => path.Paragraph > 0
+        private static string Accusative(UnitPath path) => path.Heading ? "заголовок"
+            : path.Paragraph > 0
             ? Join($"абзац {Ordinals.Russian(path.Paragraph, OrdinalForm.Masculine)}", Genitive(path.Point, path.Subpoint))
             : path.Subpoint is not null ? Join($"подпункт {path.Subpoint})", Genitive(path.Point, null))
             : path.Point is not null ? $"пункт {path.Point}"
             : string.Empty;
 
         /// <summary>«в абзаце втором подпункта 2) пункта 3».</summary>
-        private static string Prepositional(UnitPath path) => path.Paragraph > 0
+        private static string Prepositional(UnitPath path) => path.Heading ? "в заголовке"
+            : path.Paragraph > 0
             ? Join($"в абзаце {Ordinals.Russian(path.Paragraph, OrdinalForm.MasculinePrepositional)}", Genitive(path.Point, path.Subpoint))
             : path.Subpoint is not null ? Join($"в подпункте {path.Subpoint})", Genitive(path.Point, null))
             : path.Point is not null ? $"в пункте {path.Point}"
@@ -201,6 +203,11 @@ internal abstract class DraftWording
 
         private static string Name(UnitPath path, Case form)
         {
+            if (path.Heading)
+            {
+                return form == Case.Nominative ? "тақырыбы" : "тақырыбында";
+            }
+
             var levels = new List<Level>();
             if (path.Point is not null)
             {

@@ -42,9 +42,9 @@ public sealed class AmendingDraftWriterTests
     private static readonly ParsedEditions Editions = new([Edition(Older, "2024-03"), Edition(Later, "2026-01")]);
 
     [Theory]
-    [InlineData(Language.Ru, "подпункт 3) пункта 1 исключить;", "абзац второй дополнить словами «и иными актами»;")]
-    [InlineData(Language.Kk, "1-тармақтың 3) тармақшасы алып тасталсын;", "екінші абзац «и иными актами» деген сөздермен толықтырылсын;")]
-    public void The_written_draft_applied_to_the_older_edition_gives_the_later_one(Language formulas, string excluded, string appended)
+    [InlineData(Language.Ru, "подпункт 3) пункта 1 исключить;", "абзац второй дополнить словами «и иными актами»;", "в заголовке слова «Кодекса» заменить словами «трудового законодательства»;")]
+    [InlineData(Language.Kk, "1-тармақтың 3) тармақшасы алып тасталсын;", "екінші абзац «и иными актами» деген сөздермен толықтырылсын;", "тақырыбында «Кодекса» деген сөз «трудового законодательства» деген сөздермен ауыстырылсын;")]
+    public void The_written_draft_applied_to_the_older_edition_gives_the_later_one(Language formulas, string excluded, string appended, string heading)
     {
         var older = Editions.Read(SmallCode.ActId, Language.Ru, "2024-03")!;
         var later = Editions.Read(SmallCode.ActId, Language.Ru)!;
@@ -56,6 +56,7 @@ public sealed class AmendingDraftWriterTests
         Assert.Equal(formulas, draft.Language);
         Assert.Contains(excluded, written.Text, StringComparison.Ordinal);
         Assert.Contains(appended, written.Text, StringComparison.Ordinal);
+        Assert.Contains(heading, written.Text, StringComparison.Ordinal);
         Assert.Empty(draft.Failed);
         Assert.Empty(result.Failed);
         Assert.Equal(["1", "2", "3", "3-1"], written.Articles);
