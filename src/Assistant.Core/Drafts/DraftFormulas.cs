@@ -13,7 +13,7 @@ internal static partial class DraftFormulas
     private const string Number = @"\d+(?:-\d+)*";
 
     /// <summary>«Статья 1.», «1-бап.»: an article of the draft itself.</summary>
-    [GeneratedRegex(@"^(?:Статья\s+\d+\.|\d+-бап\.)\s*(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:Статья\s+\d+\s?\.|\d+-бап\s?\.)\s*(?<rest>.*)$", Options)]
     public static partial Regex DraftArticle();
 
     /// <summary>«Внести в Трудовой кодекс … следующие изменения и дополнения:», «1. В Трудовой кодекс … :».</summary>

@@ -15,7 +15,8 @@ public sealed partial class DraftParser(ActResolver acts)
     public ParsedDraft Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new Reading(acts, text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n')).Run();
+        var lines = StraightQuotes.ToGuillemets(text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'));
+        return new Reading(acts, [.. lines]).Run();
     }
 
     [GeneratedRegex(@"^\d+\.\s+В\s+(?<act>.+?)\s*:$", RegexOptions.CultureInvariant)]

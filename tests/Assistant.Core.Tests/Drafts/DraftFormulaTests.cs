@@ -75,6 +75,16 @@ public sealed class DraftFormulaTests
     }
 
     [Theory]
+    [InlineData("1) в статье 3 слова \"письменной форме\" заменить словами \"форме, установленной Законом \"О правовых актах\"\";")]
+    [InlineData("1) в статье 3 слова “письменной форме” заменить словами “форме, установленной Законом „О правовых актах“”;")]
+    public void Straight_and_curly_quotes_are_read_as_guillemets_nested_ones_included(string instruction)
+    {
+        var result = SmallCode.Apply(SmallCode.RussianOpening, instruction);
+
+        Assert.Equal("Статья 3. Форма договора\nТрудовой договор заключается в форме, установленной Законом «О правовых актах».", SmallCode.After(result, SmallCode.ActId + "/art:3"));
+    }
+
+    [Theory]
     [InlineData("1) дополнить статьей 2-1 следующего содержания:\n«Статья 2-1. Принципы\nПринципы устанавливаются настоящим Кодексом.»;", "Статья 2-1. Принципы\nПринципы устанавливаются настоящим Кодексом.")]
     [InlineData("1) мынадай мазмұндағы 2-1-баппен толықтырылсын:\n«2-1-бап. Қағидаттар\nҚағидаттар белгіленеді.»;", "2-1-бап. Қағидаттар\nҚағидаттар белгіленеді.")]
     public void An_added_article_is_a_new_norm_after_the_one_before_it(string instructions, string expected)
