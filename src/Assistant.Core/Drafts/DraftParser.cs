@@ -99,8 +99,45 @@ public sealed partial class DraftParser(ActResolver acts)
                 line = item.Groups["rest"].Value.Trim();
             }
 
-            ReadInstruction(original, line);
+            foreach (var instruction in RunIn(line))
+            {
+                ReadInstruction(original, instruction);
+            }
         }
+
+        /// <summary>
+        /// Instructions run into one line («в статье 58: часть вторую пункта 1 исключить; пункт 3 изложить в следующей
+        /// редакции: «…»»), split outside the quotes: after a context that names the norms («в статье 58:») and at
+        /// each «; » that ends an instruction.
+        /// </summary>
+        private static IEnumerable<string> RunIn(string line)
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i < line.Length - 1; i++)
+            {
+                var c = line[i];
+                depth += c == '«' ? 1 : c == '»' ? -1 : 0;
+                if (depth != 0 || line[i + 1] != ' ' || !(c == ';' || (c == ':' && IsContext(line[start..i]))))
+                {
+                    continue;
+                }
+
+                var rest = line[(i + 1)..].TrimStart();
+                if (rest.Length == 0 || rest[0] == '«')
+                {
+                    continue;
+                }
+
+                yield return line[start..(i + 1)].Trim();
+                start = i + 1;
+            }
+
+            yield return line[start..].Trim();
+        }
+
+        /// <summary>A phrase before «:» that only names where the next instructions apply, holding no formula.</summary>
+        private static bool IsContext(string phrase) => !FormulaWord().IsMatch(phrase);
 
         private bool OpensAct(string line)
         {
@@ -466,6 +503,9 @@ public sealed partial class DraftParser(ActResolver acts)
 
     [GeneratedRegex(@"\s\((?=[^)]*\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PublicationReference();
+
+    [GeneratedRegex(@"изложить|дополнить|исключить|заменить|признать|содержания|редакци|жазылсын|толықтырылсын|мазмұндағы|тасталсын|ауыстырылсын|танылсын", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FormulaWord();
 
     [GeneratedRegex(@"»\s*[;.,]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingQuote();

@@ -74,6 +74,14 @@ public sealed class DraftFormulaTests
         Assert.Contains(expected, SmallCode.After(result, norm), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Instructions_run_into_one_line_are_read_one_by_one()
+    {
+        var result = SmallCode.Apply(SmallCode.RussianOpening, "1) в статье 1: подпункт 2) пункта 1 исключить; пункт 2 изложить в следующей редакции: «2. Понятия едины.»;");
+
+        Assert.Contains("2) исключен\n2. Понятия едины.", SmallCode.After(result, SmallCode.ActId + "/art:1"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("1) в статье 3 слова \"письменной форме\" заменить словами \"форме, установленной Законом \"О правовых актах\"\";")]
     [InlineData("1) в статье 3 слова “письменной форме” заменить словами “форме, установленной Законом „О правовых актах“”;")]
