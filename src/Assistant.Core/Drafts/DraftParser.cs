@@ -267,6 +267,7 @@ public sealed partial class DraftParser(ActResolver acts)
         {
             var skeleton = quoted.Skeleton;
             var found = new List<(int Index, OperationKind Kind, Match Match)>();
+            Collect(found, DraftFormulas.ReplaceWordsRespectively(), OperationKind.ReplaceWords, skeleton);
             Collect(found, DraftFormulas.InsertWordsAfter(), OperationKind.InsertWordsAfter, skeleton);
             Collect(found, DraftFormulas.ReplaceWords(), OperationKind.ReplaceWords, skeleton);
             Collect(found, DraftFormulas.ExcludeWords(), OperationKind.ExcludeWords, skeleton);
@@ -278,19 +279,45 @@ public sealed partial class DraftParser(ActResolver acts)
 
             found.Sort((a, b) => a.Index.CompareTo(b.Index));
             var phrase = skeleton[..found[0].Index];
-            if (Target(original, phrase) is not { } target)
-            {
-                return true;
-            }
 
-            foreach (var (_, kind, match) in found)
+            // «в заголовке и по тексту статьи 5» / «тақырыбында және мәтінінде»: the words change in both.
+            var both = HeadingAndText().Match(phrase);
+            var phrases = both.Success
+                ? new[] { phrase.Remove(both.Index, both.Length) + " " + both.Groups["heading"].Value, phrase.Remove(both.Index, both.Length) }
+                : [phrase];
+            foreach (var target in phrases.Select(p => Target(original, p)))
             {
-                var words = match.Groups["x"].Success ? quoted.Quote(match.Groups["x"].Value) : null;
-                var newWords = match.Groups["y"].Success ? quoted.Quote(match.Groups["y"].Value) : null;
-                Add(original, new AmendmentOperation(kind, target, words, newWords));
+                if (target is not null)
+                {
+                    AddWordOperations(original, quoted, found, target);
+                }
             }
 
             return true;
+        }
+
+        private void AddWordOperations(string original, QuotedText quoted, List<(int Index, OperationKind Kind, Match Match)> found, AmendmentTarget target)
+        {
+            foreach (var (_, kind, match) in found)
+            {
+                // «… соответственно …» pairs each quoted text with the replacement in the same place.
+                var words = match.Groups["x"].Captures;
+                var newWords = match.Groups["y"].Captures;
+                if (words.Count > 1 && words.Count != newWords.Count)
+                {
+                    Fail(original, $"not an amendment instruction: {words.Count} quoted texts are replaced «соответственно» by {newWords.Count}");
+                    continue;
+                }
+
+                for (var i = 0; i < Math.Max(1, words.Count); i++)
+                {
+                    Add(original, new AmendmentOperation(
+                        kind,
+                        target,
+                        words.Count > 0 ? quoted.Quote(words[i].Value) : null,
+                        newWords.Count > 0 ? quoted.Quote(newWords[Math.Min(i, newWords.Count - 1)].Value) : null));
+                }
+            }
         }
 
         private static void Collect(List<(int, OperationKind, Match)> found, Regex formula, OperationKind kind, string skeleton)
@@ -500,6 +527,9 @@ public sealed partial class DraftParser(ActResolver acts)
         private void Fail(string original, string reason, int? line = null) =>
             failed.Add(new FailedInstruction(line ?? instructionLine, original, reason));
     }
+
+    [GeneratedRegex(@"(?<heading>в\s+заголовке|тақырыбында)\s+(?:и|және)\s+(?:по\s+(?:всему\s+)?тексту|мәтінінде)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingAndText();
 
     [GeneratedRegex(@"\s\((?=[^)]*\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PublicationReference();

@@ -74,6 +74,28 @@ public sealed class DraftFormulaTests
         Assert.Contains(expected, SmallCode.After(result, norm), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "1) в статье 2 слова «работников» и «Трудовые» заменить словами соответственно «граждан» и «Служебные»;")]
+    [InlineData(true, "1) 2-баптағы «жұмыскерлердің» және «Еңбек» деген сөздер тиісінше «азаматтардың» және «Қызмет» деген сөздермен ауыстырылсын;")]
+    public void Words_replaced_respectively_are_replaced_pair_by_pair(bool kazakh, string instruction)
+    {
+        var result = SmallCode.Apply(kazakh ? SmallCode.KazakhOpening : SmallCode.RussianOpening, instruction);
+
+        var after = SmallCode.After(result, SmallCode.ActId + "/art:2");
+        Assert.Contains(kazakh ? "міндеттері азаматтардың құқықтарын" : "защита прав граждан.", after, StringComparison.Ordinal);
+        Assert.Contains(kazakh ? "Қызмет қатынастары" : "Служебные отношения", after, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "1) в заголовке и по тексту статьи 2 слово «Кодекса» заменить словом «Закона»;", "Статья 2. Задачи Закона\nЗадачами настоящего Закона")]
+    [InlineData(true, "1) 2-баптың тақырыбында және мәтінінде «Кодекстің» деген сөз «Заңның» деген сөзбен ауыстырылсын;", "2-бап. Заңның міндеттері\nОсы Заңның міндеттері")]
+    public void Words_changed_in_the_heading_and_the_text_change_in_both(bool kazakh, string instruction, string expected)
+    {
+        var result = SmallCode.Apply(kazakh ? SmallCode.KazakhOpening : SmallCode.RussianOpening, instruction);
+
+        Assert.StartsWith(expected, SmallCode.After(result, SmallCode.ActId + "/art:2"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Instructions_run_into_one_line_are_read_one_by_one()
     {
