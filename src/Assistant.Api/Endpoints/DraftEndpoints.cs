@@ -88,7 +88,7 @@ internal static class DraftEndpoints
     }
 
     private static DraftParser Parser(LegalCatalog catalog) =>
-        new(new ActResolver(catalog.ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn))));
+        new(new ActResolver(catalog.ActTitles()));
 
     /// <summary>The draft, its operations, and each amended act's current edition in the catalog with the draft applied.</summary>
     private static DraftResponse Describe(Draft draft, ParsedDraft parsed, IEditionSource editions)

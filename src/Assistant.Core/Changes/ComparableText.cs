@@ -11,8 +11,15 @@ namespace Assistant.Core.Changes;
 /// </summary>
 public static partial class ComparableText
 {
-    /// <summary>«22-24» and «22 - 24», «3.Исключен» and «3. Исключен», «(семейных)отношениях» and «(семейных) отношениях» have one key.</summary>
-    public static string Key(string? heading, string text) => InsignificantSpace().Replace(Of(heading, text), string.Empty);
+    /// <summary>
+    /// The key of a text <see cref="Of"/> gave: «22-24» and «22 - 24», «3.Исключен» and «3. Исключен»,
+    /// «(семейных)отношениях» and «(семейных) отношениях» have one key.
+    /// </summary>
+    public static string Key(string comparable)
+    {
+        ArgumentNullException.ThrowIfNull(comparable);
+        return InsignificantSpace().Replace(comparable, string.Empty);
+    }
 
     public static string Of(string? heading, string text)
     {

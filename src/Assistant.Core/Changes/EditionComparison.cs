@@ -19,7 +19,7 @@ public static class EditionComparison
 
         // A norm gone from one number and found, word for word, under another was renumbered.
         var gone = before.Where(pair => !after.ContainsKey(pair.Key) && pair.Value.Status == NormStatus.Active)
-            .GroupBy(pair => ComparableText.Key(pair.Value.Heading, pair.Value.Text), StringComparer.Ordinal)
+            .GroupBy(pair => ComparableText.Key(Comparable(pair.Value)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var renumbered = new HashSet<string>(StringComparer.Ordinal);
 
@@ -35,7 +35,7 @@ public static class EditionComparison
             var text = Comparable(norm);
             if (!before.TryGetValue(key, out var old))
             {
-                if (norm.Status == NormStatus.Active && gone.Remove(ComparableText.Key(norm.Heading, norm.Text), out var moved))
+                if (norm.Status == NormStatus.Active && gone.Remove(ComparableText.Key(text), out var moved))
                 {
                     renumbered.Add(Key(moved));
                     changes.Add(new NormChange(norm.Id.ToString(), norm.Number, ChangeKind.Renumbered, Redline.Between(text, text), moved.Number));
@@ -53,7 +53,7 @@ public static class EditionComparison
             {
                 changes.Add(new NormChange(norm.Id.ToString(), norm.Number, ChangeKind.Repealed, Redline.Between(oldText, text)));
             }
-            else if (norm.Status == NormStatus.Active && !string.Equals(ComparableText.Key(old.Heading, old.Text), ComparableText.Key(norm.Heading, norm.Text), StringComparison.Ordinal))
+            else if (norm.Status == NormStatus.Active && !string.Equals(ComparableText.Key(oldText), ComparableText.Key(text), StringComparison.Ordinal))
             {
                 changes.Add(new NormChange(norm.Id.ToString(), norm.Number, ChangeKind.Changed, Redline.Between(oldText, text)));
             }

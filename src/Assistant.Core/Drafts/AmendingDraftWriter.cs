@@ -44,7 +44,8 @@ public static class AmendingDraftWriter
                 continue;
             }
 
-            if (Same(Lines(before, to.Language), Lines(after, to.Language)) && before.Heading == after.Heading)
+            var sameText = Same(Lines(before, to.Language), Lines(after, to.Language));
+            if (sameText && before.Heading == after.Heading)
             {
                 continue;
             }
@@ -81,7 +82,7 @@ public static class AmendingDraftWriter
                 }
             }
 
-            var body = Same(Lines(before, to.Language), Lines(after, to.Language)) ? [] : Diff(before, after, path, wording, kinds, ref repeal);
+            var body = sameText ? [] : Diff(before, after, path, wording, kinds, ref repeal);
             if (body is null)
             {
                 items.Add([wording.ReplaceArticle(norm.Number), .. Quote(Lines(after, to.Language))]);

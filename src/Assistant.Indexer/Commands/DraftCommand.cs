@@ -74,18 +74,19 @@ internal static class DraftCommand
         command.SetAction(parse =>
         {
             var text = ReadDraft(parse.GetRequiredValue(file));
-            var textLanguage = parse.GetValue(language);
+            IReadOnlyList<Consolidation> Consolidate(IEditionSource editions, IEnumerable<ActTitle> titles) =>
+                new DraftConsolidator(editions).Apply(new DraftParser(new ActResolver(titles)).Parse(text), parse.GetValue(edition), parse.GetValue(language));
+
             IReadOnlyList<Consolidation> results;
             if (parse.GetValue(corpus) is { Length: > 0 } paths)
             {
                 var editions = ParsedEditions.Load(paths);
-                results = new DraftConsolidator(editions).Apply(new DraftParser(new ActResolver(Titles(editions))).Parse(text), parse.GetValue(edition), textLanguage);
+                results = Consolidate(editions, Titles(editions));
             }
             else
             {
                 using var catalog = context.OpenExistingCatalog(parse);
-                var titles = catalog.ListActs().Select(a => new ActTitle(a.Id, a.Title, a.AdoptedOn));
-                results = new DraftConsolidator(catalog).Apply(new DraftParser(new ActResolver(titles)).Parse(text), parse.GetValue(edition), textLanguage);
+                results = Consolidate(catalog, catalog.ActTitles());
             }
 
             if (parse.GetValue(json))

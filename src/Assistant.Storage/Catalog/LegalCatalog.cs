@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
+using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Storage.Catalog.Lexical;
@@ -206,6 +207,9 @@ public sealed class LegalCatalog : IEditionSource, IDisposable
     {
         return _readers.Read((_, reader) => reader.ListActs(filter ?? new ActFilter()));
     }
+
+    /// <summary>Every act by the title and date a draft amending it names it with.</summary>
+    public IEnumerable<ActTitle> ActTitles() => ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn));
 
     /// <summary>The current edition of the act; Russian first when no language is given.</summary>
     public ActSummary? GetAct(string actId, Language? language = null)
