@@ -1,6 +1,7 @@
 using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Hosting;
+using Assistant.Api.OpenAi;
 using Assistant.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ app.UseRagLegalSecurity();
 app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
 app.MapChatEndpoints();
+app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();

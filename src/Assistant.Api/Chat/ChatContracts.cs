@@ -28,6 +28,9 @@ public sealed record CitationView(int N, string NormId, string Citation)
 /// <summary>The `sources` event: what the answer may cite.</summary>
 public sealed record SourcesEvent(string ConversationId, string Retrieval, string RetrievalQuery, IReadOnlyList<SourceView> Sources);
 
+/// <summary>The `delta` event: a piece of the answer as the model writes it, before verification.</summary>
+public sealed record DeltaEvent(string Text);
+
 /// <summary>The `citations` event: the verified answer, which replaces the streamed deltas.</summary>
 public sealed record CitationsEvent(
     string Answer,

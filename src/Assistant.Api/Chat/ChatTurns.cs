@@ -89,9 +89,10 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
         _ => null,
     };
 
-    private async IAsyncEnumerable<(string Type, object Data)> RunAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The turn's events, typed: sources, deltas, the verified answer, usage; the turn is recorded before the answer is yielded.</summary>
+    public async IAsyncEnumerable<(string Type, object Data)> RunAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new AnswerRequest(turn.Question, turn.History, turn.Language, turn.Filters);
+        var request = new AnswerRequest(turn.Question, turn.History, turn.Language, turn.Filters, turn.Sampling);
         IReadOnlyList<AnswerSource> sources = [];
         await foreach (var step in answerer.AnswerAsync(request, cancellationToken))
         {
@@ -102,7 +103,7 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
                     yield return ("sources", new SourcesEvent(turn.ConversationId, retriever.Mode, found.RetrievalQuery, [.. found.Sources.Select(SourceView.From)]));
                     break;
                 case AnswerDelta delta:
-                    yield return ("delta", new { text = delta.Text });
+                    yield return ("delta", new DeltaEvent(delta.Text));
                     break;
                 case AnswerCompleted completed:
                     var result = completed.Result;
@@ -123,22 +124,36 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
 
     private async Task RecordAsync(PreparedTurn turn, IReadOnlyList<AnswerSource> sources, AnswerResult result, CancellationToken cancellationToken)
     {
+        var sequence = await KeepAsync(turn, [.. sources.Select(s => s.NormId.ToString())], [.. result.Citations.Select(c => c.NormId.ToString())], result.Text, cancellationToken);
+        TurnAnswered(logger, turn.ConversationId, result.Mode, result.Citations.Count, sequence, result.Timings.Total.TotalMilliseconds);
+    }
+
+    /// <summary>Keeps a turn answered by the raw model, which rests on no sources, like any other: conversation and audit.</summary>
+    public async Task RecordModelAnswerAsync(PreparedTurn turn, string answer, string model, CancellationToken cancellationToken)
+    {
+        var sequence = await KeepAsync(turn, [], [], answer, cancellationToken);
+        ModelTurnAnswered(logger, turn.ConversationId, model, sequence);
+    }
+
+    private async Task<long> KeepAsync(PreparedTurn turn, IReadOnlyList<string> sources, IReadOnlyList<string> citations, string answer, CancellationToken cancellationToken)
+    {
         var now = DateTimeOffset.UtcNow;
         await conversations.AppendAsync(
             turn.ConversationId,
-            [new ConversationMessage(ConversationRole.User, turn.Question, now), new ConversationMessage(ConversationRole.Assistant, result.Text, now)],
+            [new ConversationMessage(ConversationRole.User, turn.Question, now), new ConversationMessage(ConversationRole.Assistant, answer, now)],
             cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.Text)));
-        var entry = await audit.AppendAsync(
-            new AuditEntry(now, turn.User, turn.Role, turn.ConversationId, turn.Question, [.. sources.Select(s => s.NormId.ToString())], [.. result.Citations.Select(c => c.NormId.ToString())], hash),
-            cancellationToken);
-        TurnAnswered(logger, turn.ConversationId, result.Mode, result.Citations.Count, entry.Sequence, result.Timings.Total.TotalMilliseconds);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answer)));
+        var entry = await audit.AppendAsync(new AuditEntry(now, turn.User, turn.Role, turn.ConversationId, turn.Question, sources, citations, hash), cancellationToken);
+        return entry.Sequence;
     }
 
     private static SseItem<string> Item(string type, object data) => new(JsonSerializer.Serialize(data, ApiJson.Options), type);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn in {ConversationId}: {Mode} with {Citations} citations, audit #{AuditSequence}, {Milliseconds:F0} ms")]
     private static partial void TurnAnswered(ILogger logger, string conversationId, AnswerMode mode, int citations, long auditSequence, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn in {ConversationId} answered by the raw model {Model}, ungrounded, audit #{AuditSequence}")]
+    private static partial void ModelTurnAnswered(ILogger logger, string conversationId, string model, long auditSequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chat turn in {ConversationId} failed")]
     private static partial void TurnFailed(ILogger logger, Exception exception, string conversationId);
@@ -155,4 +170,8 @@ internal sealed record PreparedTurn(
     Language? Language,
     RetrievalFilters Filters,
     string User,
-    string Role);
+    string Role)
+{
+    /// <summary>Sampling the caller asked for (the OpenAI-compatible face passes temperature and max_tokens).</summary>
+    public AnswerSampling? Sampling { get; init; }
+}

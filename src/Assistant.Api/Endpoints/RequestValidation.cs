@@ -6,20 +6,27 @@ namespace Assistant.Api.Endpoints;
 /// <summary>Checks shared by endpoints; each failure is a 400 problem naming the parameter and what is wrong.</summary>
 internal static class RequestValidation
 {
-    public static IResult? Question(string? text, string parameter, ApiOptions options)
+    public static IResult? Question(string? text, string parameter, ApiOptions options) =>
+        QuestionError(text, parameter, options) is { } error ? Problems.BadRequest(error, parameter) : null;
+
+    /// <summary>What is wrong with a question, or null when nothing is.</summary>
+    public static string? QuestionError(string? text, string parameter, ApiOptions options)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Problems.BadRequest($"The {parameter} is empty.", parameter);
+            return $"The {parameter} is empty.";
         }
 
         return text.Length > options.MaxQuestionLength
-            ? Problems.BadRequest($"The {parameter} is {text.Length} characters long; at most {options.MaxQuestionLength} are accepted.", parameter)
+            ? $"The {parameter} is {text.Length} characters long; at most {options.MaxQuestionLength} are accepted."
             : null;
     }
 
     /// <summary>Null and empty mean any language; anything else must be ru or kk.</summary>
-    public static IResult? Language(string? code, out Language? language)
+    public static IResult? Language(string? code, out Language? language) =>
+        LanguageError(code, out language) is { } error ? Problems.BadRequest(error, "lang") : null;
+
+    public static string? LanguageError(string? code, out Language? language)
     {
         language = null;
         if (string.IsNullOrEmpty(code))
@@ -33,7 +40,7 @@ internal static class RequestValidation
             return null;
         }
 
-        return Problems.BadRequest($"Unknown language '{code}': use 'ru' or 'kk'.", "lang");
+        return $"Unknown language '{code}': use 'ru' or 'kk'.";
     }
 
     public static IResult? Enum<T>(string? value, string parameter, out T? parsed)

@@ -1,3 +1,4 @@
+using Assistant.Api.OpenAi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Assistant.Api.Hosting;
@@ -15,9 +16,14 @@ internal static class Problems
         return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
     }
 
-    /// <summary>Writes a problem from middleware, before any endpoint runs.</summary>
+    /// <summary>Writes a problem from middleware, before any endpoint runs; in OpenAI's shape on its endpoints.</summary>
     public static Task Write(HttpContext context, int status, string title, string detail)
     {
+        if (OpenAiErrorShape.Applies(context))
+        {
+            return OpenAiErrors.Write(context, status, detail);
+        }
+
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(
             new ProblemDetails { Status = status, Title = title, Detail = detail },

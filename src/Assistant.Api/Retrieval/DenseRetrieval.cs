@@ -10,7 +10,8 @@ namespace Assistant.Api.Retrieval;
 
 /// <summary>
 /// The dense side of retrieval: the configured vector store and embedding model, opened once at start-up. When
-/// either is missing or fails, the API ranks lexically and /health/ready says why.
+/// either is missing or fails, the API ranks lexically and /health/ready says why. The model serves /v1/embeddings
+/// whenever it opens, with or without vectors.
 /// </summary>
 internal sealed partial class DenseRetrieval : IDisposable
 {
@@ -27,6 +28,7 @@ internal sealed partial class DenseRetrieval : IDisposable
         var fusion = fusionOptions.Value;
         var model = modelOptions.Value;
         Store = vectorOptions.Value.Store;
+        _embedder = OpenModel(model, logger, out var modelFailure);
         try
         {
             _store = VectorStore.Open(vectorOptions.Value, loggers);
@@ -46,15 +48,15 @@ internal sealed partial class DenseRetrieval : IDisposable
                 return;
             }
 
-            if (!File.Exists(Path.Combine(model.Model, EmbeddingModelFolder.ManifestFileName)))
+            if (_embedder is null)
             {
-                (State, Detail) = ("no model", $"no embedding model at '{model.Model}' (Embeddings:Model); retrieval is lexical");
+                (State, Detail) = modelFailure is null
+                    ? ("no model", $"no embedding model at '{model.Model}' (Embeddings:Model); retrieval is lexical")
+                    : ("failed", modelFailure);
                 Ranking = new NormRanking(fusion);
                 return;
             }
 
-            _embedder = OnnxEmbeddingGenerator.Open(model.Model, model.GeneratorOptions());
-            Model = _embedder.Folder.Manifest.Name;
             if (info.Shape is { } shape && shape.Model != Model)
             {
                 throw new InvalidDataException($"the index holds vectors of model '{shape.Model}', but Embeddings:Model is '{Model}': run 'indexer embed'");
@@ -62,16 +64,13 @@ internal sealed partial class DenseRetrieval : IDisposable
 
             Ranking = _store.Ranking(fusion, _embedder);
             (State, Detail) = ("ready", $"{info.Count} vectors of {Model} in the {info.Store} index");
-            Ready(logger, info.Count, Model, info.Store);
+            Ready(logger, info.Count, _embedder.Folder.Manifest.Name, info.Store);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException
-            or QdrantRequestException or OnnxRuntimeException or ExecutionProviderUnavailableException or UnauthorizedAccessException)
+            or QdrantRequestException or UnauthorizedAccessException)
         {
-            _embedder?.Dispose();
-            _embedder = null;
             _store?.Dispose();
             _store = null;
-            Model = null;
             (State, Detail) = ("failed", e.Message);
             Ranking = new NormRanking(fusion);
             Failed(logger, e, Store);
@@ -79,6 +78,9 @@ internal sealed partial class DenseRetrieval : IDisposable
     }
 
     public NormRanking Ranking { get; }
+
+    /// <summary>The embedding model, or null when none is configured or it failed to open.</summary>
+    public OnnxEmbeddingGenerator? Embedder => _embedder;
 
     /// <summary>The configured store: embedded, qdrant or none.</summary>
     public string Store { get; }
@@ -90,13 +92,37 @@ internal sealed partial class DenseRetrieval : IDisposable
 
     public long Count { get; }
 
-    public string? Model { get; }
+    /// <summary>The embedding model's name, when it is open.</summary>
+    public string? Model => _embedder?.Folder.Manifest.Name;
 
     public void Dispose()
     {
         _embedder?.Dispose();
         _store?.Dispose();
     }
+
+    private static OnnxEmbeddingGenerator? OpenModel(EmbeddingModelOptions model, ILogger logger, out string? failure)
+    {
+        failure = null;
+        if (!File.Exists(Path.Combine(model.Model, EmbeddingModelFolder.ManifestFileName)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return OnnxEmbeddingGenerator.Open(model.Model, model.GeneratorOptions());
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or OnnxRuntimeException or ExecutionProviderUnavailableException or UnauthorizedAccessException)
+        {
+            ModelFailed(logger, e, model.Model);
+            failure = e.Message;
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The embedding model at {Folder} failed to open; retrieval is lexical and /v1/embeddings is unavailable")]
+    private static partial void ModelFailed(ILogger logger, Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dense retrieval ready: {Count} vectors of {Model} in the {Store} index")]
     private static partial void Ready(ILogger logger, long count, string model, string store);

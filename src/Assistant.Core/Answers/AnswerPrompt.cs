@@ -39,13 +39,18 @@ public sealed class AnswerPrompt
     internal KernelFunction For(Language language) => _templates.For(language);
 
     /// <summary>The template's variables and the model's settings for one answer.</summary>
-    internal KernelArguments Arguments(string question, IReadOnlyList<AnswerSource> sources, IReadOnlyList<ConversationMessage> history, AnswerOptions options)
+    internal KernelArguments Arguments(string question, IReadOnlyList<AnswerSource> sources, IReadOnlyList<ConversationMessage> history, AnswerOptions options, AnswerSampling? sampling = null)
     {
         var defaults = _templates.Settings;
         var extension = new Dictionary<string, object>(defaults.ExtensionData ?? new Dictionary<string, object>(), StringComparer.Ordinal)
         {
-            ["max_tokens"] = options.MaxAnswerTokens,
+            ["max_tokens"] = Math.Min(options.MaxAnswerTokens, sampling?.MaxTokens ?? int.MaxValue),
         };
+        if (sampling?.Temperature is { } temperature)
+        {
+            extension["temperature"] = temperature;
+        }
+
         if (options.ConstrainCitations)
         {
             extension[AnswerOptions.GrammarProperty] = CitedClaimsGrammar(sources.Count);

@@ -58,7 +58,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         long promptTokens = 0, outputTokens = 0;
         TimeSpan? firstToken = null;
         var asked = Stopwatch.GetTimestamp();
-        var arguments = prompt.Arguments(request.Question, sources, request.History, options);
+        var arguments = prompt.Arguments(request.Question, sources, request.History, options, request.Sampling);
         await foreach (var update in kernel.InvokeStreamingAsync<ChatResponseUpdate>(prompt.For(language), arguments, cancellationToken).ConfigureAwait(false))
         {
             foreach (var usage in update.Contents.OfType<UsageContent>())
@@ -122,4 +122,9 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
 
 /// <param name="History">Earlier messages of the conversation, oldest first.</param>
 /// <param name="Language">The answer's language; null: the question's.</param>
-public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters);
+/// <param name="Sampling">The caller's sampling wishes; null: the prompt's settings.</param>
+public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters, AnswerSampling? Sampling = null);
+
+/// <param name="Temperature">Replaces the prompt's temperature.</param>
+/// <param name="MaxTokens">Caps the answer below the configured maximum; it never raises it.</param>
+public sealed record AnswerSampling(float? Temperature, int? MaxTokens);
