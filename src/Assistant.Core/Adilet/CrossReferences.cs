@@ -21,7 +21,8 @@ public static partial class CrossReferences
     /// <summary>Up to this many words before «кодекс» may belong to a code's name («гражданского процессуального кодекса»).</summary>
     private const int NameWordsBefore = 2;
 
-    public static IReadOnlyList<CrossReference> Find(string text, string actId, Language language, DateOnly? citedAt = null)
+    /// <param name="titles">The catalog's acts by title, to resolve references that name an act by its quoted title; without it they keep no target.</param>
+    public static IReadOnlyList<CrossReference> Find(string text, string actId, Language language, DateOnly? citedAt = null, ActTitleIndex? titles = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -35,11 +36,11 @@ public static partial class CrossReferences
         var found = new List<CrossReference>();
         if (language == Language.Kk)
         {
-            FindKazakhArticles(text, folded, actId, names, consumed, found);
+            FindKazakhArticles(text, folded, actId, names, consumed, found, titles);
         }
         else
         {
-            FindRussianArticles(text, folded, actId, names, consumed, found);
+            FindRussianArticles(text, folded, actId, names, consumed, found, titles);
         }
 
         for (var i = 0; i < names.Count; i++)
@@ -53,7 +54,7 @@ public static partial class CrossReferences
         return found.Distinct().ToArray();
     }
 
-    private static void FindRussianArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found)
+    private static void FindRussianArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles)
     {
         // «статьями 52, 53 и статьями 120-135 настоящего Кодекса»: the first list takes the act named after the last.
         var waiting = new List<Match>();
@@ -76,6 +77,7 @@ public static partial class CrossReferences
             else if (RussianActByName().Match(folded, end) is { Success: true } byName)
             {
                 end = byName.Index + byName.Length;
+                target = titles?.Find(byName.Groups["title"].Value, KindNamed(byName.Groups["kind"].Value));
             }
             else if (ListContinues().IsMatch(folded, end))
             {
@@ -98,7 +100,7 @@ public static partial class CrossReferences
         }
     }
 
-    private static void FindKazakhArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found)
+    private static void FindKazakhArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles)
     {
         foreach (Match match in KazakhArticle().Matches(folded))
         {
@@ -119,6 +121,7 @@ public static partial class CrossReferences
             else if (KazakhActByName().Match(before) is { Success: true } byName)
             {
                 start -= before.Length - byName.Index;
+                target = titles?.Find(byName.Groups["title"].Value, KindNamed(byName.Groups["kind"].Value));
             }
 
             Add(found, text[start..(match.Index + match.Length)], target, match.Groups["arts"].Value, match.Groups["p"], match.Groups["sp"]);
@@ -174,6 +177,18 @@ public static partial class CrossReferences
 
         return numbers;
     }
+
+    /// <summary>The kind of act a reference's word names: «закона» a law, «указа» a decree, «қаулысы» a resolution…</summary>
+    private static ActKind KindNamed(string word) => word switch
+    {
+        "закон" or "заң" => ActKind.Law,
+        "указ" or "жарлығ" => ActKind.Decree,
+        "постановлени" or "қаулы" => ActKind.Resolution,
+        "приказ" or "бұйрығ" => ActKind.Order,
+        "кодекс" => ActKind.Code,
+        "решени" or "шешім" => ActKind.Decision,
+        _ => ActKind.Unknown,
+    };
 
     private readonly record struct ActName(int Start, int End, string ActId);
 
@@ -323,7 +338,7 @@ public static partial class CrossReferences
     [GeneratedRegex(@"\G\s*(?:настоящ|этого\s|данного\s)\w*\s*(?:кодекс|закон|конституци|указ|постановлени|положени|правил|приказ|решени|регламент)\w*", Options)]
     private static partial Regex RussianSelf();
 
-    [GeneratedRegex(@"\G\s*(?:конституционного\s+)?(?:закон|указ|постановлени|кодекс|приказ|решени)\w*(?:\s+(?:республики\s+казахстан|рк|президента\s+республики\s+казахстан|правительства\s+республики\s+казахстан))?(?:\s+от\s+[\d.]+(?:\s+года)?(?:\s*(?:№|n)\s*[\w\-/]+)?)?\s*[«""“][^»""”]{1,200}[»""”]", Options)]
+    [GeneratedRegex(@"\G\s*(?:конституционного\s+)?(?<kind>закон|указ|постановлени|кодекс|приказ|решени)\w*(?:\s+(?:республики\s+казахстан|рк|президента\s+республики\s+казахстан|правительства\s+республики\s+казахстан))?(?:\s+от\s+(?:[\d.]+|\d{1,2}\s+[а-я]+\s+\d{4})(?:\s+года)?(?:\s*(?:№|n)\s*[\w\-/]+)?)?\s*[«""“](?<title>[^»""”]{1,200})[»""”]", Options)]
     private static partial Regex RussianActByName();
 
     [GeneratedRegex(@"(?<![\w-])(?<arts>\d+(?:-\d+)*)-(?:бап|баб)\w*(?:\s+(?<p>\d+(?:-\d+)*)-тармағ\w*)?(?:\s+(?<sp>\d+(?:-\d+)*)\)\s*тармақша\w*)?", Options)]
@@ -332,7 +347,7 @@ public static partial class CrossReferences
     [GeneratedRegex(@"(?:осы|аталған)\s+(?:заң|кодекс|конституция|жарлық|қаулы|бұйрық|шешім|ереже|қағида)\w*\s*$", Options)]
     private static partial Regex KazakhSelf();
 
-    [GeneratedRegex(@"[«""“][^»""”]{1,200}[»""”]\s*(?:қазақстан\s+республикасы(?:ның)?\s+)?(?:конституциялық\s+)?(?:заң|кодекс|жарлығ|қаулы|бұйрығ|шешім)\w*\s*$", Options)]
+    [GeneratedRegex(@"[«""“](?<title>[^»""”]{1,200})[»""”]\s*(?:\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәіңғүұқөһ]+\s+)?(?:қазақстан\s+республикасы(?:ның)?\s+)?(?:конституциялық\s+)?(?<kind>заң|кодекс|жарлығ|қаулы|бұйрығ|шешім)\w*\s*$", Options)]
     private static partial Regex KazakhActByName();
 
     [GeneratedRegex(@"кодекс|конституци", Options)]

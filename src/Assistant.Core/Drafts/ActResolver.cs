@@ -50,5 +50,3 @@ public sealed class ActResolver(IEnumerable<ActTitle>? acts = null)
         DraftFormulas.ActDate().Match(name) is { Success: true } match && AdiletPatterns.TryReadDate(match, out var date, out _) ? date : null;
 }
 
-/// <summary>An act a draft may amend, by the title and date it is known by.</summary>
-public sealed record ActTitle(string Id, string Title, DateOnly? AdoptedOn);

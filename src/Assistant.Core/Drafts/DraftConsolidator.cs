@@ -164,7 +164,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
 
             if (target.Norm is null)
             {
-                return target.Chapter is null ? "ambiguous target: the instruction names no norm" : ApplyToChapter(operation, target.Chapter);
+                return target.Chapter is null ? $"{FailureReasons.Ambiguous}: the instruction names no norm" : ApplyToChapter(operation, target.Chapter);
             }
 
             var (entry, unit, parent, problem) = Find(target);
@@ -196,12 +196,12 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             var topName = target.Article is not null ? Name(UnitKind.Article, target.Article) : Name(UnitKind.Point, target.Point!);
             if (top.Length == 0)
             {
-                return (null, null, null, $"target norm not found: {topName} is not in edition {edition.Edition}");
+                return (null, null, null, $"{FailureReasons.NotFound}: {topName} is not in edition {edition.Edition}");
             }
 
             if (top.Length > 1)
             {
-                return (null, null, null, $"ambiguous target: edition {edition.Edition} has {top.Length} norms numbered {topName}");
+                return (null, null, null, $"{FailureReasons.Ambiguous}: edition {edition.Edition} has {top.Length} norms numbered {topName}");
             }
 
             var entry = top[0];
@@ -237,9 +237,9 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             var name = Name(kind == NormKind.Point ? UnitKind.Point : UnitKind.Subpoint, number);
             return found.Length switch
             {
-                0 => (parent, null, $"target norm not found: {path} has no {name} in edition {edition.Edition}"),
+                0 => (parent, null, $"{FailureReasons.NotFound}: {path} has no {name} in edition {edition.Edition}"),
                 1 => (parent, found[0], null),
-                _ => (parent, null, $"ambiguous target: {path} has {found.Length} units numbered {name}"),
+                _ => (parent, null, $"{FailureReasons.Ambiguous}: {path} has {found.Length} units numbered {name}"),
             };
         }
 
@@ -297,14 +297,14 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             var kind = unit.Kind == UnitKind.Point ? NormKind.Point : NormKind.Subpoint;
             if (kind == NormKind.Point && parent.Kind != NormKind.Article)
             {
-                return $"ambiguous target: a point is added to an article, not to {Name(UnitKind.Subpoint, parent.Number)}";
+                return $"{FailureReasons.Ambiguous}: a point is added to an article, not to {Name(UnitKind.Subpoint, parent.Number)}";
             }
 
             foreach (var child in TextUnit.Read(content, kind, unit.Number))
             {
                 if (parent.Children.Any(c => c.Kind == kind && c.Number == child.Number))
                 {
-                    return $"ambiguous target: the edition already has {Name(unit.Kind, child.Number)} there";
+                    return $"{FailureReasons.Ambiguous}: the edition already has {Name(unit.Kind, child.Number)} there";
                 }
 
                 var siblings = parent.Items.Select((item, index) => (Unit: item as TextUnit, Index: index)).Where(s => s.Unit?.Kind == kind).ToArray();
@@ -335,7 +335,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             {
                 if (entries.Any(e => e.Kind == NormKind.Article && e.Number == article.Number))
                 {
-                    return $"ambiguous target: the edition already has {Name(UnitKind.Article, article.Number)}";
+                    return $"{FailureReasons.Ambiguous}: the edition already has {Name(UnitKind.Article, article.Number)}";
                 }
 
                 var before = entries.FindLastIndex(e => e.Kind == NormKind.Article && TextUnit.CompareNumbers(e.Number, article.Number) < 0);
@@ -356,7 +356,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             var members = entries.Where(e => e.Chapter is { } c && ChapterHeading().Match(c).Groups["n"].Value == number).ToArray();
             if (members.Length == 0)
             {
-                return $"target norm not found: {Name(UnitKind.Chapter, number)} is not in edition {edition.Edition}";
+                return $"{FailureReasons.NotFound}: {Name(UnitKind.Chapter, number)} is not in edition {edition.Edition}";
             }
 
             var heading = members[0].Chapter!;
@@ -447,7 +447,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             {
                 if (unit.Heading is null)
                 {
-                    return $"target norm not found: {where} has no heading";
+                    return $"{FailureReasons.NotFound}: {where} has no heading";
                 }
 
                 if (operation.Kind == OperationKind.AppendWords)
@@ -480,7 +480,7 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
 
             if (operation.Kind == OperationKind.AppendWords)
             {
-                return AppendToLast(scope, operation.NewWords!) ? null : $"target norm not found: {where} has no text";
+                return AppendToLast(scope, operation.NewWords!) ? null : $"{FailureReasons.NotFound}: {where} has no text";
             }
 
             var changed = scope.Rewrite(line => Words(line, operation));
@@ -518,10 +518,10 @@ public sealed partial class DraftConsolidator(IEditionSource editions)
             unit.OwnParagraph(target.Ordinal, withParts: target.Element == TargetElement.Part);
 
         private static string NoParagraph(AmendmentTarget target) =>
-            $"target norm not found: {target} — the norm has fewer {(target.Element == TargetElement.Part ? "parts" : "paragraphs")}";
+            $"{FailureReasons.NotFound}: {target} — the norm has fewer {(target.Element == TargetElement.Part ? "parts" : "paragraphs")}";
 
         private static string Absent(string words, string where) =>
-            $"quoted words absent from the target: «{words}» is not in {where}";
+            $"{FailureReasons.WordsAbsent}: «{words}» is not in {where}";
 
         /// <summary>A paragraph's lines stay paragraphs; a part's first line is its paragraph and subpoints may follow it.</summary>
         private static List<object> Items(IReadOnlyList<string> content, TargetElement element)

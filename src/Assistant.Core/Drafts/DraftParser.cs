@@ -399,13 +399,13 @@ public sealed partial class DraftParser(ActResolver acts)
 
             if (Narrow(scope, phrase) is not { } narrowed)
             {
-                Fail(original, "ambiguous target: the line names two articles, points or subpoints");
+                Fail(original, $"{FailureReasons.Ambiguous}: the line names two articles, points or subpoints");
                 return null;
             }
 
             if (narrowed.IsEmpty)
             {
-                Fail(original, "ambiguous target: the instruction names no article, point or chapter, and no item above it does");
+                Fail(original, $"{FailureReasons.Ambiguous}: the instruction names no article, point or chapter, and no item above it does");
                 return null;
             }
 

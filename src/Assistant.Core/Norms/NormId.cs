@@ -45,6 +45,9 @@ public readonly record struct NormId
         ? new NormId(ActId, Article, annex: Annex)
         : new NormId(ActId, point: Point, annex: Annex);
 
+    /// <summary>Whether this norm is <paramref name="other"/> or one of its parts (a point of that article, a subpoint of that point).</summary>
+    public bool IsWithin(NormId other) => this == other || ToString().StartsWith(other + "/", StringComparison.Ordinal);
+
     public NormId WithPoint(string point) => new(ActId, Article, point, annex: Annex);
 
     public NormId WithSubpoint(string subpoint) => new(ActId, Article, Point, subpoint, Annex);

@@ -6,6 +6,7 @@ using Assistant.Core.Acts;
 using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
+using Assistant.Core.Forecasts;
 
 namespace Assistant.Indexer.Commands;
 
@@ -19,8 +20,10 @@ internal static class DraftCommand
     {
         Parse(),
         Apply(context),
+        Forecast(context),
         Generate(),
         Evaluate(),
+        ForecastEvalCommand.Create(context),
     };
 
     private static Option<Language?> EditionLanguage() => CliOptions.Lang(
@@ -113,6 +116,83 @@ internal static class DraftCommand
             return results.All(r => r.Failed.Count == 0) ? 0 : 1;
         });
         return command;
+    }
+
+    private static Command Forecast(CommandContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The draft's text (UTF-8)" };
+        var edition = new Option<string?>("--edition") { Description = "The edition to apply it to (default the current one)" };
+        var twin = new Option<FileInfo?>("--twin") { Description = "The draft's other language version: both must make the same operations on the same norms" };
+        var language = EditionLanguage();
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html)" };
+        var json = CliOptions.Json();
+        var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
+        {
+            file, edition, twin, language, output, json,
+        };
+        command.SetAction(parse =>
+        {
+            var text = ReadDraft(parse.GetRequiredValue(file));
+            using var catalog = context.OpenExistingCatalog(parse);
+            var titles = catalog.ActTitles().ToList();
+            var parser = new DraftParser(new ActResolver(titles));
+            var other = parse.GetValue(twin) is { } twinFile ? parser.Parse(ReadDraft(twinFile)) : null;
+            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other);
+            if (parse.GetValue(output) is { } report)
+            {
+                if (!report.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CommandException($"--out {report}: only .html reports are written.");
+                }
+
+                File.WriteAllText(report.FullName, ForecastReport.Html(forecast));
+            }
+
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(DraftJson.Forecast(forecast), IndexerJson.Options));
+            }
+            else
+            {
+                PrintForecast(forecast);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintForecast(Forecast forecast)
+    {
+        Console.Out.WriteLine($"{forecast.Title} [{forecast.Language.ToCode()}]");
+        Console.Out.WriteLine($"affected norms ({forecast.Affected.Count}):");
+        foreach (var norm in forecast.Affected)
+        {
+            Console.Out.WriteLine($"  {norm.Id,-40} {norm.Change.ToString().ToLowerInvariant(),-9} line {string.Join(", ", norm.Lines)}");
+        }
+
+        foreach (var (title, list) in new[] { ("broken references", forecast.BrokenReferences), ("dependent norms", forecast.Dependents) })
+        {
+            Console.Out.WriteLine($"{title} ({list.Count}):");
+            foreach (var dependent in list)
+            {
+                Console.Out.WriteLine($"  {dependent.From} → {dependent.Target} (affected {dependent.Affected}): {dependent.Sentence}");
+            }
+        }
+
+        Console.Out.WriteLine($"drafting rules ({forecast.Findings.Count}):");
+        foreach (var finding in forecast.Findings)
+        {
+            Console.Out.WriteLine($"  {finding.Rule}{(finding.Line is { } line ? $" line {line}" : "")}: {finding.Message}");
+        }
+
+        Console.Out.WriteLine($"follow-up acts ({forecast.FollowUps.Count}):");
+        foreach (var followUp in forecast.FollowUps)
+        {
+            Console.Out.WriteLine($"  {followUp.Norm}: {followUp.Body} — «{followUp.Phrase}»");
+        }
+
+        Console.Out.WriteLine($"consequences by area: {forecast.Narrative}");
     }
 
     private static Command Generate()

@@ -15,6 +15,9 @@ internal sealed class CatalogReader(SqliteConnection connection)
     /// <summary>Editions by any of their names, and their whole text.</summary>
     public EditionReader Editions { get; } = new(connection);
 
+    /// <summary>References between norms of current editions.</summary>
+    public ReferenceReader References { get; } = new(connection);
+
     /// <inheritdoc cref="CatalogGeneration"/>
     public long Generation() => CatalogGeneration.Read(connection);
 

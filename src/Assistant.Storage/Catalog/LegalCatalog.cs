@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Assistant.Core.Acts;
 using Assistant.Core.Citations;
-using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
+using Assistant.Core.Forecasts;
 using Assistant.Core.Norms;
 using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
@@ -17,7 +17,7 @@ namespace Assistant.Storage.Catalog;
 /// edition per act and language is current. Reads run side by side, each on a connection of its own; saves take turns
 /// on the one writing connection.
 /// </summary>
-public sealed class LegalCatalog : IEditionSource, IDisposable
+public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly ILogger<LegalCatalog> _logger;
@@ -117,6 +117,19 @@ public sealed class LegalCatalog : IEditionSource, IDisposable
         }
     }
 
+    /// <summary>
+    /// Resolves the references that name their act by its quoted title against the acts now in the catalog; run after
+    /// <see cref="ResolveEditions"/>. Returns how many got a target.
+    /// </summary>
+    public int ResolveReferencesByTitle()
+    {
+        var titles = new ActTitleIndex(ActTitles());
+        lock (_gate)
+        {
+            return new ReferenceResolution(_connection).Resolve(titles);
+        }
+    }
+
     /// <inheritdoc />
     public EditionText? Read(string actId, Language language, string? edition = null)
     {
@@ -126,6 +139,24 @@ public sealed class LegalCatalog : IEditionSource, IDisposable
             var editions = reader.Editions;
             return editions.Find(actId, language, edition) is { } found ? editions.Read(found) : null;
         });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ReferringNorm> ReferencesTo(IReadOnlyCollection<NormId> targets, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return _readers.Read((_, reader) => reader.References.To(targets, language));
+    }
+
+    /// <summary>Every resolved reference between norms of current editions in the language, as (from, target).</summary>
+    public IReadOnlyList<(NormId From, NormId Target)> AllReferences(Language language) =>
+        _readers.Read((_, reader) => reader.References.All(language));
+
+    /// <inheritdoc />
+    public ActStatus? StatusOf(string actId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actId);
+        return _readers.Read((_, reader) => reader.References.StatusOf(actId));
     }
 
     /// <summary>The labels of the act's editions in one language, oldest first; the act id may be a source record's id.</summary>
@@ -209,7 +240,7 @@ public sealed class LegalCatalog : IEditionSource, IDisposable
     }
 
     /// <summary>Every act by the title and date a draft amending it names it with.</summary>
-    public IEnumerable<ActTitle> ActTitles() => ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn));
+    public IEnumerable<ActTitle> ActTitles() => ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn, act.Kind));
 
     /// <summary>The current edition of the act; Russian first when no language is given.</summary>
     public ActSummary? GetAct(string actId, Language? language = null)

@@ -98,4 +98,46 @@ public class CrossReferencesTests
     {
         Assert.Empty(CrossReferences.Find("конституционный закон и конституциялық заң", Law, Language.Ru));
     }
+
+    private static readonly ActTitleIndex Titles = new(
+    [
+        new ActTitle("Z1600000480", "О правовых актах", new DateOnly(2016, 4, 6), ActKind.Law),
+        new ActTitle("Z1600000480", "Құқықтық актілер туралы", new DateOnly(2016, 4, 6), ActKind.Law),
+        new ActTitle("ru2024-227", "Об образовании", null, ActKind.Unknown),
+        new ActTitle("Z970000093_", "О нотариате", new DateOnly(1997, 7, 14), ActKind.Law),
+        new ActTitle("Z970000093_", "Нотариат туралы", new DateOnly(1997, 7, 14), ActKind.Law),
+        new ActTitle("P0000000001", "О нотариате", new DateOnly(2001, 1, 1), ActKind.Resolution),
+        new ActTitle("P0000000002", "О нотариате", new DateOnly(2003, 1, 1), ActKind.Resolution),
+    ]);
+
+    [Theory]
+    [InlineData("в соответствии со статьей 10 Закона Республики Казахстан «О правовых актах»", "Z1600000480/art:10")]
+    [InlineData("согласно пункту 3-1 статьи 57 Закона Республики Казахстан \"Об образовании\"", "ru2024-227/art:57/p:3-1")]
+    [InlineData("предусмотренных статьей 32 Закона Республики Казахстан от 14 июля 1997 года «О нотариате»", "Z970000093_/art:32")]
+    public void A_law_named_by_its_quoted_title_resolves_against_the_catalogs_titles(string text, string expected)
+    {
+        var reference = Assert.Single(CrossReferences.Find(text, "K1500000414", Language.Ru, titles: Titles));
+
+        Assert.Equal(expected, reference.TargetNormId.ToString());
+    }
+
+    [Theory]
+    [InlineData("«Құқықтық актілер туралы» Қазақстан Республикасы Заңының 10-бабына сәйкес", "Z1600000480/art:10")]
+    [InlineData("\"Нотариат туралы\" 1997 жылғы 14 шілдедегі Қазақстан Республикасы Заңының 32-бабының 3) тармақшасына", "Z970000093_/art:32")]
+    public void A_kazakh_reference_to_a_law_by_its_title_resolves_too(string text, string expected)
+    {
+        var reference = Assert.Single(CrossReferences.Find(text, "K1500000414", Language.Kk, titles: Titles));
+
+        Assert.Equal(expected, reference.TargetNormId?.TopLevel.ToString());
+    }
+
+    [Fact]
+    public void A_title_two_acts_of_the_kind_named_share_or_none_has_stays_unresolved()
+    {
+        var outside = Assert.Single(CrossReferences.Find("статьей 5 Закона Республики Казахстан «О государственном контроле и надзоре»", "K1500000414", Language.Ru, titles: Titles));
+        var byKind = Assert.Single(CrossReferences.Find("статьей 2 постановления Правительства Республики Казахстан «О нотариате»", "K1500000414", Language.Ru, titles: Titles));
+
+        Assert.Null(outside.TargetActId);
+        Assert.Null(byKind.TargetNormId);
+    }
 }

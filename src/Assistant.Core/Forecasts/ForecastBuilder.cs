@@ -1,0 +1,117 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Drafts;
+using Assistant.Core.Editions;
+using Assistant.Core.Norms;
+
+namespace Assistant.Core.Forecasts;
+
+/// <summary>
+/// Builds the deterministic forecast of a draft: applies it to the editions it amends, lists what it touches, follows
+/// the reference graph to the norms that depend on that, and checks the drafting rules. No model takes part.
+/// </summary>
+/// <param name="titles">The catalog's acts by title, so that the new text's references to acts by their title are checked too.</param>
+public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null)
+{
+    /// <summary>Said in place of the consequences by area, which a language model would write.</summary>
+    public const string NoNarrative =
+        "The consequences by area (legal, budget, business, social, administrative, risks) are not written: this forecast has no model step. Every finding above is deterministic and cites the norms it rests on.";
+
+    /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
+    /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
+    /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
+    public Forecast Build(ParsedDraft draft, string text, string? edition = null, Language? editionLanguage = null, ParsedDraft? twin = null)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(text);
+        var language = editionLanguage ?? draft.Language;
+        var acts = new DraftConsolidator(editions).Apply(draft, edition, language);
+        var failedLines = acts.SelectMany(a => a.Failed).Select(f => f.Line).ToHashSet();
+        var applied = draft.Instructions.Where(i => !failedLines.Contains(i.Line)).ToList();
+        var affected = Affected(applied);
+        var dependents = Dependents(affected, language);
+        var repealed = affected.Where(a => a.Change == AffectedChange.Repealed).Select(a => NormId.Parse(a.Id)).ToList();
+        var broken = dependents.Where(d => repealed.Any(r => NormId.Parse(d.Target).IsWithin(r))).ToList();
+        var texts = acts.ToDictionary(a => a.ActId, a => editions.Read(a.ActId, language, edition), StringComparer.Ordinal);
+        var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
+        var followUps = Delegations.Find(applied, draft.Language);
+        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, findings, followUps, NoNarrative);
+    }
+
+    /// <summary>The norms the applied instructions name, grouped: a unit an insertion adds is its own, added norm.</summary>
+    internal static List<AffectedNorm> Affected(IEnumerable<AmendmentInstruction> instructions)
+    {
+        var found = new Dictionary<string, (AffectedChange Change, SortedSet<int> Lines)>(StringComparer.Ordinal);
+        foreach (var instruction in instructions)
+        {
+            var operation = instruction.Operation;
+            if (operation.Target.Norm is not { } target)
+            {
+                continue;
+            }
+
+            var (id, change) = operation.Kind switch
+            {
+                OperationKind.Insert when Added(target, operation.Unit!) is { } added => (added, AffectedChange.Added),
+                OperationKind.Exclude or OperationKind.Repeal when operation.Target.Element == TargetElement.Whole => (target, AffectedChange.Repealed),
+                _ => (target, AffectedChange.Changed),
+            };
+            var key = id.ToString();
+            if (!found.TryGetValue(key, out var entry))
+            {
+                entry = (change, []);
+                found[key] = entry;
+            }
+
+            entry.Lines.Add(instruction.Line);
+            if (change != entry.Change && entry.Change == AffectedChange.Changed)
+            {
+                found[key] = (change, entry.Lines);
+            }
+        }
+
+        return [.. found.Select(f => new AffectedNorm(f.Key, f.Value.Change, [.. f.Value.Lines])).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    private static NormId? Added(NormId parent, NewUnit unit) => unit.Kind switch
+    {
+        UnitKind.Article => new NormId(parent.ActId, unit.Number),
+        UnitKind.Point when parent.Point is null => new NormId(parent.ActId, parent.Article, unit.Number),
+        UnitKind.Subpoint when parent.Point is not null => new NormId(parent.ActId, parent.Article, parent.Point, unit.Number),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The references in force to each affected norm, to a part of it, or to the article or point it belongs to; where
+    /// an article and its point hold the same reference, the point is named.
+    /// </summary>
+    private List<DependentNorm> Dependents(List<AffectedNorm> affected, Language language)
+    {
+        var ids = affected.Select(a => NormId.Parse(a.Id)).ToList();
+        var found = references.ReferencesTo(ids, language);
+        var dependents = new List<DependentNorm>();
+        foreach (var reference in found)
+        {
+            // The affected norm closest to what the reference names: the norm itself, else the narrowest related one.
+            var related = ids.Where(id => reference.Target.IsWithin(id) || id.IsWithin(reference.Target))
+                .OrderBy(id => id == reference.Target ? 0 : 1).ThenByDescending(id => id.ToString().Length).ToList();
+            if (related.Count == 0)
+            {
+                continue;
+            }
+
+            dependents.Add(new DependentNorm(
+                reference.From.ToString(),
+                reference.ActTitle,
+                reference.Reference,
+                reference.Target.ToString(),
+                related[0].ToString(),
+                Sentences.Around(reference.Text, reference.Reference)));
+        }
+
+        return [.. dependents
+            .Where(d => !dependents.Any(other => other.From.Length > d.From.Length && other.From.StartsWith(d.From + "/", StringComparison.Ordinal)
+                && other.Reference == d.Reference && other.Target == d.Target))
+            .Distinct()
+            .OrderBy(d => d.Affected, StringComparer.Ordinal).ThenBy(d => d.From, StringComparer.Ordinal)];
+    }
+}

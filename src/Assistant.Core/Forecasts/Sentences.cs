@@ -1,0 +1,54 @@
+namespace Assistant.Core.Forecasts;
+
+/// <summary>The sentence of a norm's text that holds a phrase, for findings that quote where a reference stands.</summary>
+internal static class Sentences
+{
+    private const int MaxLength = 500;
+
+    public static string Around(string text, string phrase)
+    {
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return Clip(text);
+        }
+
+        var start = at;
+        while (start > 0 && !EndsSentence(text, start - 1))
+        {
+            start--;
+        }
+
+        var end = at + phrase.Length;
+        while (end < text.Length && !EndsSentence(text, end))
+        {
+            end++;
+        }
+
+        return Clip(text[start..Math.Min(text.Length, end + 1)].Trim());
+    }
+
+    /// <summary>A line break, or «.» / «;» before a space; not the dot of an abbreviation («ст.», «п.», «г.») or before a number.</summary>
+    private static bool EndsSentence(string text, int index)
+    {
+        if (text[index] == '\n')
+        {
+            return true;
+        }
+
+        if (text[index] is not ('.' or ';') || index + 2 >= text.Length || text[index + 1] != ' ' || char.IsDigit(text[index + 2]))
+        {
+            return false;
+        }
+
+        var word = index;
+        while (word > 0 && char.IsLetter(text[word - 1]))
+        {
+            word--;
+        }
+
+        return text[index] == ';' || index - word > 3;
+    }
+
+    private static string Clip(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+}

@@ -1,0 +1,76 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Forecasts;
+using Assistant.Core.Norms;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Storage.Catalog;
+
+/// <summary>The reference graph of current editions, read from <c>norm_references</c> for forecasts and their evaluation.</summary>
+internal sealed class ReferenceReader(SqliteConnection connection)
+{
+    /// <remarks>
+    /// One query per target, each an index range on <c>target_norm_id</c>: the target, its parts (ids that extend it
+    /// after «/»), and the article and point it belongs to. CROSS JOIN keeps SQLite starting from that index.
+    /// </remarks>
+    public List<ReferringNorm> To(IReadOnlyCollection<NormId> targets, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.norm_id, a.id, a.title, r.text, r.target_act_id, r.target_norm_id, n.text
+            FROM norm_references r CROSS JOIN norms n ON n.norm_key = r.norm_key CROSS JOIN acts a ON a.act_key = n.act_key
+            WHERE (r.target_norm_id IN ($id, $article, $point) OR (r.target_norm_id > $id || '/' AND r.target_norm_id < $id || '0'))
+                AND a.is_current = 1 AND a.language = $language
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var article = command.Parameters.Add("$article", SqliteType.Text);
+        var point = command.Parameters.Add("$point", SqliteType.Text);
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        var found = new List<ReferringNorm>();
+        foreach (var target in targets.Distinct())
+        {
+            id.Value = target.ToString();
+            article.Value = target.TopLevel.ToString();
+            point.Value = (target.Subpoint is null ? target : new NormId(target.ActId, target.Article, target.Point, annex: target.Annex)).ToString();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(new ReferringNorm(
+                    StoredNormId.Read(reader.GetString(1), reader.GetString(0)),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    StoredNormId.Read(reader.GetString(4), reader.GetString(5)),
+                    reader.GetString(6)));
+            }
+        }
+
+        return [.. found.Distinct()];
+    }
+
+    /// <summary>Every resolved reference between norms of current editions in the language: (from, target).</summary>
+    public List<(NormId From, NormId Target)> All(Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.norm_id, a.id, r.target_norm_id, r.target_act_id
+            FROM norm_references r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
+            WHERE r.target_norm_id IS NOT NULL AND a.is_current = 1 AND a.language = $language
+            """;
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        using var reader = command.ExecuteReader();
+        var all = new List<(NormId, NormId)>();
+        while (reader.Read())
+        {
+            all.Add((StoredNormId.Read(reader.GetString(1), reader.GetString(0)), StoredNormId.Read(reader.GetString(3), reader.GetString(2))));
+        }
+
+        return all;
+    }
+
+    public ActStatus? StatusOf(string actId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status FROM acts WHERE id = $id AND is_current = 1 LIMIT 1";
+        command.Parameters.AddWithValue("$id", actId);
+        return command.ExecuteScalar() is string status ? Enum.Parse<ActStatus>(status) : null;
+    }
+}

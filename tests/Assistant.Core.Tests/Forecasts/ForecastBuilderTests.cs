@@ -1,0 +1,126 @@
+using Assistant.Core.Acts;
+using Assistant.Core.Forecasts;
+using Assistant.Core.Norms;
+using Assistant.Core.Tests.Drafts;
+
+namespace Assistant.Core.Tests.Forecasts;
+
+/// <summary>The deterministic forecast over the small Labour code and a reference table given as rows.</summary>
+public sealed class ForecastBuilderTests
+{
+    private const string EntryIntoForce = "\nСтатья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.\n";
+
+    private static readonly ReferenceTable References = new(
+    [
+        Row("Z0000000001/art:4/p:2", "статьей 1 Трудового кодекса", "K1500000414/art:1", "2. Понятия применяются в значениях, определенных статьей 1 Трудового кодекса. Иное не допускается."),
+        Row("Z0000000001/art:4", "статьей 1 Трудового кодекса", "K1500000414/art:1", "1. Общая норма. 2. Понятия применяются в значениях, определенных статьей 1 Трудового кодекса. Иное не допускается."),
+        Row("Z0000000001/art:7", "подпунктом 2) пункта 1 статьи 1 Трудового кодекса", "K1500000414/art:1/p:1/sp:2", "Работодателем признается лицо, указанное в подпункте 2) пункта 1 статьи 1 Трудового кодекса."),
+        Row("P0000000002/p:3", "статьей 3 Трудового кодекса", "K1500000414/art:3", "3. Форма утверждается в соответствии со статьей 3 Трудового кодекса."),
+        Row("Z0000000001/art:9", "статьей 2 Трудового кодекса", "K1500000414/art:2", "Задачи установлены статьей 2 Трудового кодекса."),
+    ]);
+
+    [Fact]
+    public void A_changed_subpoint_has_as_dependents_the_norms_citing_it_and_its_article_each_with_the_sentence()
+    {
+        var forecast = Build("1) в подпункте 2) пункта 1 статьи 1 слова «лицо» заменить словами «физическое или юридическое лицо»;" + EntryIntoForce);
+
+        var affected = Assert.Single(forecast.Affected);
+        Assert.Equal(("K1500000414/art:1/p:1/sp:2", AffectedChange.Changed), (affected.Id, affected.Change));
+        Assert.Equal(["Z0000000001/art:4/p:2", "Z0000000001/art:7"], forecast.Dependents.Select(d => d.From));
+        Assert.Equal("2. Понятия применяются в значениях, определенных статьей 1 Трудового кодекса.", forecast.Dependents[0].Sentence);
+        Assert.All(forecast.Dependents, d => Assert.Equal("K1500000414/art:1/p:1/sp:2", d.Affected));
+        Assert.Empty(forecast.BrokenReferences);
+        Assert.Empty(forecast.Findings);
+    }
+
+    [Fact]
+    public void A_reference_to_a_repealed_article_is_a_broken_reference()
+    {
+        var forecast = Build("1) статью 3 исключить;" + EntryIntoForce);
+
+        var broken = Assert.Single(forecast.BrokenReferences);
+        Assert.Equal(("P0000000002/p:3", "K1500000414/art:3"), (broken.From, broken.Target));
+        Assert.Empty(forecast.Dependents);
+        Assert.Equal(AffectedChange.Repealed, Assert.Single(forecast.Affected).Change);
+    }
+
+    [Theory]
+    [InlineData("1) в статье 3 слова «устной форме» заменить словами «электронной форме»;" + EntryIntoForce, "words-absent", 4)]
+    [InlineData("1) статью 99 исключить;" + EntryIntoForce, "nonexistent-target", 4)]
+    [InlineData("1) статью 1 дополнить пунктом 2 следующего содержания:\n«2. Повтор.»;" + EntryIntoForce, "inserted-number", 4)]
+    [InlineData("1) статью 1 дополнить пунктом 2-2 следующего содержания:\n«2-2. Новое.»;" + EntryIntoForce, "inserted-number", 4)]
+    [InlineData("1) статью 1 дополнить пунктом 4 следующего содержания:\n«4. Новое.»;" + EntryIntoForce, "inserted-number", 4)]
+    [InlineData("1) статью 2 дополнить частью третьей следующего содержания:\n«Новое.»;", "entry-into-force", null)]
+    [InlineData("1) статью 3 дополнить словами «, а также статьей 5 Закона Республики Казахстан «О нормативных правовых актах»»;" + EntryIntoForce, "act-not-in-force", 4)]
+    public void A_draft_that_breaks_a_drafting_rule_gets_that_finding_with_its_line(string instructions, string rule, int? line)
+    {
+        var forecast = Build(instructions);
+
+        var finding = Assert.Single(forecast.Findings);
+        Assert.Equal((rule, line), (finding.Rule, finding.Line));
+        Assert.False(string.IsNullOrWhiteSpace(finding.Message));
+    }
+
+    [Fact]
+    public void Points_added_one_after_another_are_numbered_in_turn()
+    {
+        var forecast = Build("1) статью 1 дополнить пунктами 3 и 4 следующего содержания:\n«3. Третий.\n4. Четвертый.»;\n2) статью 1 дополнить пунктом 4-1 следующего содержания:\n«4-1. Новое.»;" + EntryIntoForce);
+
+        Assert.DoesNotContain(forecast.Findings, f => f.Rule == "inserted-number");
+    }
+
+    [Fact]
+    public void Language_versions_that_make_different_operations_are_reported_both_ways()
+    {
+        var russian = SmallCode.Parse(SmallCode.RussianOpening + "1) статью 3 исключить;\n2) в статье 2 слова «защита» заменить словами «охрана»;" + EntryIntoForce);
+        var kazakh = SmallCode.Parse(SmallCode.KazakhOpening + "1) 3-бап алып тасталсын;\n2) 1-баптың 2-тармағы алып тасталсын;\n\n2-бап. Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.\n");
+
+        var forecast = Builder().Build(russian, SmallCode.RussianOpening + EntryIntoForce, twin: kazakh);
+
+        var mismatches = forecast.Findings.Where(f => f.Rule == "language-mismatch").ToList();
+        Assert.Equal(2, mismatches.Count);
+        Assert.Contains(mismatches, f => f.Norms.Contains("K1500000414/art:2") && f.Line == 5);
+        Assert.Contains(mismatches, f => f.Norms.Contains("K1500000414/art:1/p:2") && f.Line is null);
+    }
+
+    [Theory]
+    [InlineData("1) статью 3 дополнить пунктом 2 следующего содержания:\n«2. Форма договора утверждается в порядке, определяемом Правительством Республики Казахстан.»;", "Правительством Республики Казахстан")]
+    [InlineData("1) статью 3 дополнить словами «по форме, утверждаемой уполномоченным органом по труду»;", "уполномоченным органом по труду")]
+    public void A_delegation_in_the_new_text_is_a_follow_up_act(string instruction, string body)
+    {
+        var forecast = Build(instruction + EntryIntoForce);
+
+        var followUp = Assert.Single(forecast.FollowUps);
+        Assert.Equal(body, followUp.Body);
+        Assert.Equal("K1500000414/art:3", followUp.Norm);
+    }
+
+    [Fact]
+    public void Without_a_model_the_narrative_says_it_is_absent()
+    {
+        Assert.Equal(ForecastBuilder.NoNarrative, Build("1) статью 3 исключить;" + EntryIntoForce).Narrative);
+    }
+
+    private static Forecast Build(string instructions)
+    {
+        var text = SmallCode.RussianOpening + instructions;
+        return Builder().Build(SmallCode.Parse(text), text);
+    }
+
+    private static ForecastBuilder Builder() => new(
+        SmallCode.Editions,
+        References,
+        new ActTitleIndex([new ActTitle("Z980000213_", "О нормативных правовых актах", new DateOnly(1998, 3, 24), ActKind.Law)]));
+
+    private static ReferringNorm Row(string from, string reference, string target, string text) =>
+        new(NormId.Parse(from), "Закон РК «О примере»", reference, NormId.Parse(target), text);
+
+    /// <summary>The catalog's reference table, as rows; one repealed act.</summary>
+    private sealed class ReferenceTable(IReadOnlyList<ReferringNorm> rows) : IReferenceGraph
+    {
+        public IReadOnlyList<ReferringNorm> ReferencesTo(IReadOnlyCollection<NormId> targets, Language language) =>
+            [.. rows.Where(r => targets.Any(t => r.Target.IsWithin(t) || t.IsWithin(r.Target)))];
+
+        public ActStatus? StatusOf(string actId) => actId == "Z980000213_" ? ActStatus.Repealed : ActStatus.InForce;
+    }
+}
