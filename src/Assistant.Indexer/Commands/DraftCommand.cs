@@ -132,6 +132,11 @@ internal static class DraftCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(output) is { } format && !format.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CommandException($"--out {format}: only .html reports are written.");
+            }
+
             var text = ReadDraft(parse.GetRequiredValue(file));
             using var catalog = context.OpenExistingCatalog(parse);
             var titles = catalog.ActTitles().ToList();
@@ -140,11 +145,6 @@ internal static class DraftCommand
             var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other);
             if (parse.GetValue(output) is { } report)
             {
-                if (!report.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new CommandException($"--out {report}: only .html reports are written.");
-                }
-
                 File.WriteAllText(report.FullName, ForecastReport.Html(forecast));
             }
 

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Assistant.Tests.Support;
+
+namespace Assistant.Indexer.Tests.Cli;
+
+/// <summary>indexer draft forecast over a catalog of the Labour code, whose articles refer to each other.</summary>
+public sealed class ForecastCliTests
+{
+    private const string Repeal = """
+        О внесении изменения в Трудовой кодекс Республики Казахстан
+
+        Статья 1. Внести в Трудовой кодекс Республики Казахстан от 23 ноября 2015 года следующее изменение:
+        1) статью 122 исключить;
+
+        Статья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.
+        """;
+
+    [SharedFact]
+    public async Task Forecast_of_a_repeal_lists_the_norms_left_pointing_at_nothing_and_writes_the_report()
+    {
+        var folder = Directory.CreateTempSubdirectory("raglegal-forecast-");
+        try
+        {
+            var db = Path.Combine(folder.FullName, "catalog.db");
+            var draft = Path.Combine(folder.FullName, "draft.txt");
+            var report = Path.Combine(folder.FullName, "report.html");
+            await File.WriteAllTextAsync(draft, Repeal);
+            Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", db)).ExitCode);
+
+            var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report);
+
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(run.Output);
+            var root = json.RootElement;
+            Assert.Equal(["title", "lang", "acts", "affected", "dependents", "brokenReferences", "findings", "followUps", "narrative"], root.EnumerateObject().Select(p => p.Name));
+            var affected = Assert.Single(root.GetProperty("affected").EnumerateArray());
+            Assert.Equal(("K1500000414/art:122", "repealed"), (affected.GetProperty("id").GetString(), affected.GetProperty("change").GetString()));
+            var broken = root.GetProperty("brokenReferences").EnumerateArray().ToList();
+            Assert.NotEmpty(broken);
+            Assert.All(broken, b => Assert.StartsWith("K1500000414/art:122", b.GetProperty("target").GetString(), StringComparison.Ordinal));
+            Assert.All(broken, b => Assert.Contains(b.GetProperty("reference").GetString()!, b.GetProperty("sentence").GetString(), StringComparison.Ordinal));
+            Assert.Empty(root.GetProperty("findings").EnumerateArray());
+            Assert.False(root.GetProperty("narrative").GetProperty("present").GetBoolean());
+            var html = await File.ReadAllTextAsync(report);
+            Assert.Contains($"Broken references ({broken.Count})", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_report_in_another_format_is_refused_by_name()
+    {
+        var draft = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(draft, Repeal);
+
+            var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", Path.Combine(Path.GetTempPath(), "no-such-catalog.db"), "--out", "report.pdf");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("only .html reports are written", run.Errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(draft);
+        }
+    }
+}
