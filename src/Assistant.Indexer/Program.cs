@@ -13,6 +13,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     SearchCommand.Create(context),
     ShowCommand.Create(context),
     ChangesCommand.Create(context),
+    ReferencesCommand.Create(context),
     EvalChangesCommand.Create(context),
     EvalCommand.Create(context),
     EmbedCommand.Create(context),

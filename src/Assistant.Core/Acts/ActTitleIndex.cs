@@ -36,16 +36,20 @@ public sealed class ActTitleIndex
     }
 
     /// <summary>The one act of this title (and kind, when named); null when none or more than one fits.</summary>
-    public string? Find(string title, ActKind kind = ActKind.Unknown)
+    public string? Find(string title, ActKind kind = ActKind.Unknown) => Fitting(title, kind) is [var one] ? one.Id : null;
+
+    /// <summary>How many acts of the catalog fit the title and kind: 0 means the act is not in the catalog, 2 or more that the title is ambiguous.</summary>
+    public int Count(string title, ActKind kind = ActKind.Unknown) => Fitting(title, kind).Count;
+
+    private List<ActTitle> Fitting(string title, ActKind kind)
     {
         ArgumentNullException.ThrowIfNull(title);
         if (!_byTitle.TryGetValue(Key(title), out var candidates))
         {
-            return null;
+            return [];
         }
 
-        var fitting = kind == ActKind.Unknown ? candidates : candidates.FindAll(a => Fits(a.Kind, kind));
-        return fitting.Count == 1 ? fitting[0].Id : null;
+        return kind == ActKind.Unknown ? candidates : candidates.FindAll(a => Fits(a.Kind, kind));
     }
 
     /// <summary>«Закон» names laws and constitutional laws; an act of unknown kind may be of any.</summary>

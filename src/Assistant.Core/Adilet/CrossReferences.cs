@@ -60,6 +60,12 @@ public static partial class CrossReferences
         var waiting = new List<Match>();
         foreach (Match match in RussianArticle().Matches(folded))
         {
+            if (PublicationBefore().IsMatch(folded.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index))))
+            {
+                // «Ведомости Парламента…, 1997 г., № 24, ст. 341»: an item of the gazette, not an article of an act.
+                continue;
+            }
+
             var end = match.Index + match.Length;
             var target = (string?)null;
             var self = RussianSelf().Match(folded, end);
@@ -67,6 +73,11 @@ public static partial class CrossReferences
             {
                 target = actId;
                 end = self.Index + self.Length;
+            }
+            else if (RussianAbbreviation().Match(folded, end) is { Success: true } abbreviation && Abbreviated(abbreviation.Groups["abbr"].Value) is { } abbreviated)
+            {
+                target = abbreviated;
+                end = abbreviation.Index + abbreviation.Length;
             }
             else if (NameAt(names, SkipSpaces(folded, end)) is { } index)
             {
@@ -102,9 +113,16 @@ public static partial class CrossReferences
 
     private static void FindKazakhArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles)
     {
+        var previousEnd = -1;
+        string? previousTarget = null;
         foreach (Match match in KazakhArticle().Matches(folded))
         {
             var start = match.Index;
+            if (IsInlineHeading(text, match) || KazakhPublicationBefore().IsMatch(folded.AsSpan(Math.Max(0, start - 40), Math.Min(40, start))))
+            {
+                continue;
+            }
+
             var target = (string?)null;
             var before = folded[Math.Max(0, start - 300)..start];
             if (KazakhSelf().Match(before) is { Success: true } self)
@@ -123,10 +141,43 @@ public static partial class CrossReferences
                 start -= before.Length - byName.Index;
                 target = titles?.Find(byName.Groups["title"].Value, KindNamed(byName.Groups["kind"].Value));
             }
+            else if (KazakhAbbreviation().Match(before) is { Success: true } abbreviation && Abbreviated(abbreviation.Groups["abbr"].Value) is { } abbreviated)
+            {
+                start -= before.Length - abbreviation.Index;
+                target = abbreviated;
+            }
+            else if (previousEnd >= 0 && ListJoin().IsMatch(folded.AsSpan(previousEnd, start - previousEnd)))
+            {
+                // «осы Заңның 20-6-бабының 1-тармағына және 47-бабына»: the second article is of the act named before the first.
+                target = previousTarget;
+            }
 
             Add(found, text[start..(match.Index + match.Length)], target, match.Groups["arts"].Value, match.Groups["p"], match.Groups["sp"]);
+            previousEnd = match.Index + match.Length;
+            previousTarget = target;
         }
     }
+
+    /// <summary>«37-бап Депозитарий», «25-БАП Осы Келiсiмнiң»: a treaty's article heading run into the text, not a reference.</summary>
+    private static bool IsInlineHeading(string text, Match match)
+    {
+        if (!match.Value.EndsWith("бап", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var next = match.Index + match.Length;
+        while (next < text.Length && (text[next] == '.' || char.IsWhiteSpace(text[next])))
+        {
+            next++;
+        }
+
+        return next < text.Length && char.IsUpper(text[next]);
+    }
+
+    /// <summary>An abbreviation that names one known act only («ҚК», «УК», «КоАП»); «ГК» names both parts of the Civil code and none.</summary>
+    private static string? Abbreviated(string abbreviation) =>
+        KnownActs.FindByAbbreviation(abbreviation).Select(a => a.Id).Distinct(StringComparer.Ordinal).ToList() is [var one] ? one : null;
 
     private static void Add(List<CrossReference> found, string phrase, string? actId, string articles, Group point, Group subpoint)
     {
@@ -179,7 +230,7 @@ public static partial class CrossReferences
     }
 
     /// <summary>The kind of act a reference's word names: «закона» a law, «указа» a decree, «қаулысы» a resolution…</summary>
-    private static ActKind KindNamed(string word) => word switch
+    internal static ActKind KindNamed(string word) => word switch
     {
         "закон" or "заң" => ActKind.Law,
         "указ" or "жарлығ" => ActKind.Decree,
@@ -209,9 +260,11 @@ public static partial class CrossReferences
                 var window = folded.Substring(start, Math.Min(folded.Length - start, anchor.Index - start + 120));
                 var best = (KnownAct?)null;
                 var length = 0;
+                var year = YearNamed(folded, start);
                 foreach (var (act, matched) in KnownActs.MatchNameAt(window, 0, language))
                 {
-                    if (start + matched > anchor.Index && !IsAdjective(folded, anchor.Index) && IsBetter(act, best, actId, citedAt))
+                    if (start + matched > anchor.Index && !IsAdjective(folded, anchor.Index)
+                        && (year is null || act.AdoptedOn.Year == year) && IsBetter(act, best, actId, citedAt))
                     {
                         best = act;
                         length = matched;
@@ -229,6 +282,15 @@ public static partial class CrossReferences
         }
 
         return names;
+    }
+
+    /// <summary>«2008 жылғы 4 желтоқсандағы Бюджет кодексі»: the year a Kazakh name gives its act just before it, which tells two acts of one name apart.</summary>
+    private static int? YearNamed(string folded, int nameStart)
+    {
+        var from = Math.Max(0, nameStart - 50);
+        return KazakhYearBefore().Match(folded[from..nameStart]) is { Success: true } match
+            ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>The act cited: this act itself when it is the one named, else the latest adopted by the citing date.</summary>
@@ -335,7 +397,7 @@ public static partial class CrossReferences
     [GeneratedRegex(@"(?<![\w-])(?:(?:подпункт\w*|подп\.|пп\.)\s*(?<sp>\d+(?:-\d+)*)\)\s+)?(?:(?:пункт\w*|п\.)\s*(?<p>\d+(?:-\d+)*)\s+)?(?:стать(?:я|и|ю|ей|е|ям|ями|ях)|ст\.)\s*(?<arts>\d+(?:-\d+)*(?:\s*(?:,|\sи\s|–|—)\s*\d+(?:-\d+)*)*)", Options)]
     private static partial Regex RussianArticle();
 
-    [GeneratedRegex(@"\G\s*(?:настоящ|этого\s|данного\s)\w*\s*(?:кодекс|закон|конституци|указ|постановлени|положени|правил|приказ|решени|регламент)\w*", Options)]
+    [GeneratedRegex(@"\G\s*(?:настоящ|этого\s|данного\s)\w*\s*(?:кодекс|закон|конституци|указ|постановлени|положени|правил|приказ|решени|регламент|договор|соглашени|конвенци|протокол|устав)\w*", Options)]
     private static partial Regex RussianSelf();
 
     [GeneratedRegex(@"\G\s*(?:конституционного\s+)?(?<kind>закон|указ|постановлени|кодекс|приказ|решени)\w*(?:\s+(?:республики\s+казахстан|рк|президента\s+республики\s+казахстан|правительства\s+республики\s+казахстан))?(?:\s+от\s+(?:[\d.]+|\d{1,2}\s+[а-я]+\s+\d{4})(?:\s+года)?(?:\s*(?:№|n)\s*[\w\-/]+)?)?\s*[«""“](?<title>[^»""”]{1,200})[»""”]", Options)]
@@ -344,11 +406,30 @@ public static partial class CrossReferences
     [GeneratedRegex(@"(?<![\w-])(?<arts>\d+(?:-\d+)*)-(?:бап|баб)\w*(?:\s+(?<p>\d+(?:-\d+)*)-тармағ\w*)?(?:\s+(?<sp>\d+(?:-\d+)*)\)\s*тармақша\w*)?", Options)]
     private static partial Regex KazakhArticle();
 
-    [GeneratedRegex(@"(?:осы|аталған)\s+(?:заң|кодекс|конституция|жарлық|қаулы|бұйрық|шешім|ереже|қағида)\w*\s*$", Options)]
+    [GeneratedRegex(@"(?:осы|аталған)\s+(?:заң|кодекс|конституция|жарлық|қаулы|бұйрық|шешім|ереже|қағида|шарт|келісім|конвенция|хаттама|жарғы)\w*\s*$", Options)]
     private static partial Regex KazakhSelf();
 
     [GeneratedRegex(@"[«""“](?<title>[^»""”]{1,200})[»""”]\s*(?:\d{4}\s+жылғы\s+\d{1,2}\s+[а-яәіңғүұқөһ]+\s+)?(?:қазақстан\s+республикасы(?:ның)?\s+)?(?:конституциялық\s+)?(?<kind>заң|кодекс|жарлығ|қаулы|бұйрығ|шешім)\w*\s*$", Options)]
     private static partial Regex KazakhActByName();
+
+    [GeneratedRegex(@"(?:№|n)\s*\d+(?:-\d+)?(?:-[ivxі]+)?\s*,\s*$", Options)]
+    private static partial Regex PublicationBefore();
+
+    [GeneratedRegex(@"(?<year>\d{4})\s+жылғы\s+\d{1,2}\s+[а-яәіңғүұқөһ]+\s*(?:қазақстан\s+республикасының\s+)?$", Options)]
+    private static partial Regex KazakhYearBefore();
+
+    /// <summary>«2000 ж., N 6, 141-бап; 2001 ж., N 8, 53, 54-бап»: items of the gazette.</summary>
+    [GeneratedRegex(@"(?:№|n)\s*\d+(?:-\d+)?\s*,\s*(?:\d+\s*,\s*)*$", Options)]
+    private static partial Regex KazakhPublicationBefore();
+
+    [GeneratedRegex(@"\G\s+(?<abbr>[а-яәіңғүұқөһ]{2,5})(?:\s+рк)?(?![\w-])", Options)]
+    private static partial Regex RussianAbbreviation();
+
+    [GeneratedRegex(@"(?<![\w-])(?<abbr>[а-яәіңғүұқөһ]{2,5})-(?:нің|ның|тің|тың|дің|дың)\s*$", Options)]
+    private static partial Regex KazakhAbbreviation();
+
+    [GeneratedRegex(@"^\s*(?:,|және|мен|немесе)\s*$", Options)]
+    private static partial Regex ListJoin();
 
     [GeneratedRegex(@"кодекс|конституци", Options)]
     private static partial Regex NameAnchor();

@@ -152,6 +152,12 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     public IReadOnlyList<(NormId From, NormId Target)> AllReferences(Language language) =>
         _readers.Read((_, reader) => reader.References.All(language));
 
+    /// <summary>Every reference of current editions, resolved or not.</summary>
+    public IReadOnlyList<StoredReference> StoredReferences() => _readers.Read((_, reader) => reader.References.Stored());
+
+    /// <summary>The text of the norm that holds a stored reference.</summary>
+    public string ReferenceContext(long reference) => _readers.Read((_, reader) => reader.References.Context(reference));
+
     /// <inheritdoc />
     public ActStatus? StatusOf(string actId)
     {

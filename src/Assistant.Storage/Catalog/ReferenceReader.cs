@@ -66,6 +66,41 @@ internal sealed class ReferenceReader(SqliteConnection connection)
         return all;
     }
 
+    /// <summary>Every reference of current editions, resolved or not, with the referring norm (no text: see <see cref="Context"/>).</summary>
+    public List<StoredReference> Stored()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.rowid, n.norm_id, a.id, a.language, r.text, r.target_act_id, r.target_norm_id
+            FROM norm_references r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
+            WHERE a.is_current = 1
+            ORDER BY r.rowid
+            """;
+        using var reader = command.ExecuteReader();
+        var all = new List<StoredReference>();
+        while (reader.Read())
+        {
+            all.Add(new StoredReference(
+                reader.GetInt64(0),
+                StoredNormId.Read(reader.GetString(2), reader.GetString(1)),
+                LanguageCodes.Parse(reader.GetString(3)),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return all;
+    }
+
+    /// <summary>The text of the norm that holds the reference.</summary>
+    public string Context(long reference)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT n.text FROM norm_references r JOIN norms n ON n.norm_key = r.norm_key WHERE r.rowid = $row";
+        command.Parameters.AddWithValue("$row", reference);
+        return command.ExecuteScalar() as string ?? string.Empty;
+    }
+
     public ActStatus? StatusOf(string actId)
     {
         using var command = connection.CreateCommand();
@@ -74,3 +109,7 @@ internal sealed class ReferenceReader(SqliteConnection connection)
         return command.ExecuteScalar() is string status ? Enum.Parse<ActStatus>(status) : null;
     }
 }
+
+/// <summary>A reference as the catalog stores it.</summary>
+/// <param name="Key">Its row, for <see cref="ReferenceReader.Context"/>.</param>
+public sealed record StoredReference(long Key, NormId From, Language Language, string Text, string? TargetActId, string? TargetNormId);

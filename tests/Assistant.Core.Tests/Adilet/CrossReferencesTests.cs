@@ -140,4 +140,42 @@ public class CrossReferencesTests
         Assert.Null(outside.TargetActId);
         Assert.Null(byKind.TargetNormId);
     }
+
+    [Theory]
+    [InlineData("в соответствии со статьей 15 настоящего Соглашения", Language.Ru, "kk-000001/art:15")]
+    [InlineData("осы Шарттың 15-бабында белгіленген квотаны ескере отырып", Language.Kk, "kk-000001/art:15")]
+    [InlineData("ҚК-нің 259-бабының 3-бөлігі бойынша", Language.Kk, "K1400000226/art:259")]
+    [InlineData("по ст. 188 УК РК", Language.Ru, "K1400000226/art:188")]
+    public void A_treaty_citing_itself_and_a_code_cited_by_its_abbreviation_resolve(string text, Language language, string expected)
+    {
+        var reference = Assert.Single(CrossReferences.Find(text, "kk-000001", language));
+
+        Assert.Equal(expected, reference.TargetNormId?.TopLevel.ToString());
+    }
+
+    [Fact]
+    public void The_second_article_of_a_kazakh_list_is_of_the_act_named_before_the_first()
+    {
+        var references = CrossReferences.Find("осы Заңның 20-6-бабының 1-тармағына және 47-бабына сәйкес", Law, Language.Kk);
+
+        Assert.Equal([$"{Law}/art:20-6/p:1", $"{Law}/art:47"], references.Select(r => r.TargetNormId.ToString()));
+    }
+
+    [Theory]
+    [InlineData("(Ведомости Парламента Республики Казахстан, 1997 г., № 24, ст. 341; 2001 г., № 8, ст. 50)", Language.Ru)]
+    [InlineData("тапсырған құжаттарға қосымша деп саналмайды. 37-бап Депозитарий Осы Конвенцияның", Language.Kk)]
+    [InlineData("сақталады.\n99-БАП\nБұл Келiсiм Тараптардың", Language.Kk)]
+    [InlineData("(Қазақстан Республикасы Парламентінің Жаршысы, 2000 ж., N 6, 141-бап; 2001 ж., N 8, 53, 54-бап)", Language.Kk)]
+    public void A_gazette_item_and_an_article_heading_run_into_the_text_are_not_references(string text, Language language)
+    {
+        Assert.DoesNotContain(CrossReferences.Find(text, Law, language), r => r.TargetNormId is not null || r.Text.Contains("ст.", StringComparison.Ordinal) || r.Text.Contains("-бап", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_year_given_with_a_kazakh_name_picks_that_act_among_two_of_one_name()
+    {
+        var reference = Assert.Single(CrossReferences.Find("Қазақстан Республикасының 2008 жылғы 04 желтоқсандағы Бюджет кодексіне сәйкес", Law, Language.Kk));
+
+        Assert.Equal("K080000095_", reference.TargetActId);
+    }
 }
