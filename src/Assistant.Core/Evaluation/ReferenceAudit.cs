@@ -20,10 +20,10 @@ public enum ReferenceOutcome
     /// <summary>Names its act by a title two or more acts of that kind share.</summary>
     AmbiguousTitle,
 
-    /// <summary>Names a kind of act without its title («статьи 5 Закона», «Заңның 5-бабы»): the act was named earlier in the text.</summary>
-    UnnamedAct,
-
-    /// <summary>Numbers alone («статьей 15», «5-бап»): the act is implied by the context, which the parser did not read.</summary>
+    /// <summary>
+    /// Names no act («статьей 15», «24) 60-бапта:», «Заңның 18-бабы»): the act is implied by the text around it — an
+    /// amending law's instruction list, a short name defined earlier, a list — which the parser does not read.
+    /// </summary>
     Bare,
 }
 
@@ -45,13 +45,13 @@ public static partial class ReferenceAudit
         }
 
         var folded = TextFolding.Fold(phrase);
-        var kind = KindWord().Match(folded) is { Success: true } word ? CrossReferences.KindNamed(word.Groups["kind"].Value) : ActKind.Unknown;
-        if (QuotedTitle().Match(folded) is { Success: true } quoted)
+        if (QuotedTitle().Match(folded) is not { Success: true } quoted)
         {
-            return titles.Count(quoted.Groups["title"].Value, kind) == 0 ? ReferenceOutcome.OutsideCatalog : ReferenceOutcome.AmbiguousTitle;
+            return ReferenceOutcome.Bare;
         }
 
-        return kind == ActKind.Unknown ? ReferenceOutcome.Bare : ReferenceOutcome.UnnamedAct;
+        var kind = KindWord().Match(folded) is { Success: true } word ? CrossReferences.KindNamed(word.Groups["kind"].Value) : ActKind.Unknown;
+        return titles.Count(quoted.Groups["title"].Value, kind) == 0 ? ReferenceOutcome.OutsideCatalog : ReferenceOutcome.AmbiguousTitle;
     }
 
     [GeneratedRegex(@"[«""“](?<title>[^»""”]{2,200})[»""”]", RegexOptions.CultureInvariant)]
