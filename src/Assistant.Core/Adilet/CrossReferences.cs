@@ -22,7 +22,8 @@ public static partial class CrossReferences
     private const int NameWordsBefore = 2;
 
     /// <param name="titles">The catalog's acts by title, to resolve references that name an act by its quoted title; without it they keep no target.</param>
-    public static IReadOnlyList<CrossReference> Find(string text, string actId, Language language, DateOnly? citedAt = null, ActTitleIndex? titles = null)
+    /// <param name="impliedActId">The act the text around implies for references that name none (an amending law's instruction list: <see cref="AmendingIntro"/>).</param>
+    public static IReadOnlyList<CrossReference> Find(string text, string actId, Language language, DateOnly? citedAt = null, ActTitleIndex? titles = null, string? impliedActId = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -36,11 +37,11 @@ public static partial class CrossReferences
         var found = new List<CrossReference>();
         if (language == Language.Kk)
         {
-            FindKazakhArticles(text, folded, actId, names, consumed, found, titles);
+            FindKazakhArticles(text, folded, actId, names, consumed, found, titles, impliedActId);
         }
         else
         {
-            FindRussianArticles(text, folded, actId, names, consumed, found, titles);
+            FindRussianArticles(text, folded, actId, names, consumed, found, titles, impliedActId);
         }
 
         for (var i = 0; i < names.Count; i++)
@@ -54,7 +55,7 @@ public static partial class CrossReferences
         return found.Distinct().ToArray();
     }
 
-    private static void FindRussianArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles)
+    private static void FindRussianArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles, string? impliedActId)
     {
         // «статьями 52, 53 и статьями 120-135 настоящего Кодекса»: the first list takes the act named after the last.
         var waiting = new List<Match>();
@@ -96,6 +97,7 @@ public static partial class CrossReferences
                 continue;
             }
 
+            target ??= impliedActId;
             foreach (var earlier in waiting)
             {
                 Add(found, text[earlier.Index..(earlier.Index + earlier.Length)], target, earlier.Groups["arts"].Value, earlier.Groups["p"], earlier.Groups["sp"]);
@@ -107,11 +109,11 @@ public static partial class CrossReferences
 
         foreach (var earlier in waiting)
         {
-            Add(found, text[earlier.Index..(earlier.Index + earlier.Length)], null, earlier.Groups["arts"].Value, earlier.Groups["p"], earlier.Groups["sp"]);
+            Add(found, text[earlier.Index..(earlier.Index + earlier.Length)], impliedActId, earlier.Groups["arts"].Value, earlier.Groups["p"], earlier.Groups["sp"]);
         }
     }
 
-    private static void FindKazakhArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles)
+    private static void FindKazakhArticles(string text, string folded, string actId, List<ActName> names, HashSet<int> consumed, List<CrossReference> found, ActTitleIndex? titles, string? impliedActId)
     {
         var previousEnd = -1;
         string? previousTarget = null;
@@ -152,6 +154,7 @@ public static partial class CrossReferences
                 target = previousTarget;
             }
 
+            target ??= impliedActId;
             Add(found, text[start..(match.Index + match.Length)], target, match.Groups["arts"].Value, match.Groups["p"], match.Groups["sp"]);
             previousEnd = match.Index + match.Length;
             previousTarget = target;

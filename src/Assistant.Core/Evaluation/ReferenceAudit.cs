@@ -14,7 +14,7 @@ public enum ReferenceOutcome
     /// <summary>Resolved to an act only («в соответствии с Трудовым кодексом»).</summary>
     Act,
 
-    /// <summary>Names its act by a title no act of the catalog has: a reference out of the catalog.</summary>
+    /// <summary>Names its act by a title no act of the catalog has, or stands in an amending law's list of such an act: a reference out of the catalog.</summary>
     OutsideCatalog,
 
     /// <summary>Names its act by a title two or more acts of that kind share.</summary>
@@ -30,7 +30,8 @@ public enum ReferenceOutcome
 /// <summary>Sorts the references of the catalog by outcome, telling references out of the catalog from those the parser failed to read.</summary>
 public static partial class ReferenceAudit
 {
-    public static ReferenceOutcome Classify(string phrase, string? targetActId, string? targetNormId, ActTitleIndex titles)
+    /// <param name="context">The text of the top-level norm the reference stands in, heading first, to tell a reference in an amending list of an act out of the catalog; null when not at hand.</param>
+    public static ReferenceOutcome Classify(string phrase, string? targetActId, string? targetNormId, ActTitleIndex titles, string? context = null, Language language = Language.Ru)
     {
         ArgumentNullException.ThrowIfNull(phrase);
         ArgumentNullException.ThrowIfNull(titles);
@@ -47,7 +48,8 @@ public static partial class ReferenceAudit
         var folded = TextFolding.Fold(phrase);
         if (QuotedTitle().Match(folded) is not { Success: true } quoted)
         {
-            return ReferenceOutcome.Bare;
+            var at = context?.IndexOf(phrase, StringComparison.Ordinal) ?? -1;
+            return at >= 0 && AmendingIntro.InListOfActOutside(context!, at, language, titles) ? ReferenceOutcome.OutsideCatalog : ReferenceOutcome.Bare;
         }
 
         var kind = KindWord().Match(folded) is { Success: true } word ? CrossReferences.KindNamed(word.Groups["kind"].Value) : ActKind.Unknown;

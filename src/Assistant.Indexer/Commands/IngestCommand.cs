@@ -79,7 +79,7 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  files      {summary.Files} ({summary.Bytes / 1e6:F1} MB), passed over {summary.PassedOver.Count}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  acts       {summary.Acts} ({summary.Editions} act editions, {summary.WithoutText} without text)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  norms      {summary.Norms}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  references {summary.ReferencesResolved + summary.ReferencesByTitle} resolved ({summary.ReferencesByTitle} by the title of their act, once all acts were in), {summary.ReferencesUnresolved - summary.ReferencesByTitle} unresolved"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  references {summary.ReferencesResolved + summary.ReferencesAcrossActs} resolved ({summary.ReferencesAcrossActs} once all acts were in: by the title of their act, or the act an amending list amends), {summary.ReferencesUnresolved - summary.ReferencesAcrossActs} unresolved"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repairs    {summary.Repairs.Count}"));
         foreach (var repair in summary.Repairs)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Assistant.Core.Acts;
 using Assistant.Core.Evaluation;
+using Assistant.Storage.Catalog;
 
 namespace Assistant.Indexer.Commands;
 
@@ -24,7 +25,22 @@ internal static class ReferencesCommand
             using var catalog = context.OpenExistingCatalog(parse);
             var titles = new ActTitleIndex(catalog.ActTitles());
             var references = catalog.StoredReferences();
-            var outcomes = references.Select(r => ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles)).ToList();
+            var contexts = new Dictionary<(string, Language), string>();
+            string Context(StoredReference reference)
+            {
+                var key = (reference.From.TopLevel.ToString(), reference.Language);
+                if (!contexts.TryGetValue(key, out var text))
+                {
+                    contexts[key] = text = catalog.TopLevelText(reference.From, reference.Language);
+                }
+
+                return text;
+            }
+
+            // Only a reference that names no act needs its context: it may stand in an amending list of an act out of the catalog.
+            var outcomes = references.Select(r => ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles) is ReferenceOutcome.Bare
+                ? ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles, Context(r), r.Language)
+                : ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles)).ToList();
             foreach (var language in new[] { Language.Ru, Language.Kk })
             {
                 var counts = references.Select((r, i) => (r, outcomes[i])).Where(p => p.r.Language == language)

@@ -36,8 +36,8 @@ public sealed class IngestSummary
     /// <summary>Which records were found to be editions of one act, and which stayed ambiguous.</summary>
     public EditionIdentityResult? Identity { get; internal set; }
 
-    /// <summary>Unresolved references that got their act by its quoted title once every act was in.</summary>
-    public int ReferencesByTitle { get; internal set; }
+    /// <summary>Unresolved references that got their act once every act was in: by its quoted title, or as the act an amending list amends.</summary>
+    public int ReferencesAcrossActs { get; internal set; }
 
     internal void AddSaved(string actId, Language language, int norms, int resolved, int unresolved)
     {

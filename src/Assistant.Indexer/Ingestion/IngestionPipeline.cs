@@ -52,7 +52,7 @@ public sealed class IngestionPipeline
 
         await producing;
         summary.Identity = _catalog.ResolveEditions();
-        summary.ReferencesByTitle = _catalog.ResolveReferencesByTitle();
+        summary.ReferencesAcrossActs = _catalog.ResolveReferences();
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
     }

@@ -118,10 +118,11 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     }
 
     /// <summary>
-    /// Resolves the references that name their act by its quoted title against the acts now in the catalog; run after
-    /// <see cref="ResolveEditions"/>. Returns how many got a target.
+    /// Resolves the references whose act only the whole catalog tells — named by its quoted title, or implied by an
+    /// amending law's instruction list — against the acts now in it; run after <see cref="ResolveEditions"/>.
+    /// Returns how many got a target.
     /// </summary>
-    public int ResolveReferencesByTitle()
+    public int ResolveReferences()
     {
         var titles = new ActTitleIndex(ActTitles());
         lock (_gate)
@@ -157,6 +158,9 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
 
     /// <summary>The text of the norm that holds a stored reference.</summary>
     public string ReferenceContext(long reference) => _readers.Read((_, reader) => reader.References.Context(reference));
+
+    /// <summary>The heading and text of the article (or the act's point) a norm belongs to, in the current edition.</summary>
+    public string TopLevelText(NormId norm, Language language) => _readers.Read((_, reader) => reader.References.TopLevelText(norm, language));
 
     /// <inheritdoc />
     public ActStatus? StatusOf(string actId)

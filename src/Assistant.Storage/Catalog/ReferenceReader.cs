@@ -101,6 +101,20 @@ internal sealed class ReferenceReader(SqliteConnection connection)
         return command.ExecuteScalar() as string ?? string.Empty;
     }
 
+    /// <summary>The heading and text of the top-level norm of a current edition (the article a reference stands in).</summary>
+    public string TopLevelText(NormId norm, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(n.heading || char(10), '') || n.text FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE a.id = $act AND a.language = $language AND a.is_current = 1 AND n.norm_id = $id
+            """;
+        command.Parameters.AddWithValue("$act", norm.ActId);
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        command.Parameters.AddWithValue("$id", norm.TopLevel.ToString());
+        return command.ExecuteScalar() as string ?? string.Empty;
+    }
+
     public ActStatus? StatusOf(string actId)
     {
         using var command = connection.CreateCommand();

@@ -1,14 +1,16 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
+using Assistant.Core.Norms;
 using Microsoft.Data.Sqlite;
 
 namespace Assistant.Storage.Catalog;
 
 /// <summary>
-/// Resolves, once every act is in the catalog, the references that name their act by its quoted title
-/// («статьи 10 Закона Республики Казахстан «О правовых актах»»): while one act is read the others are not known yet.
-/// Runs in one transaction. The references of one phrase are stored in order, one per article it names, and get their
-/// targets in that order; a phrase the norm repeats repeats them.
+/// Resolves, once every act is in the catalog, the references whose act only the whole catalog can tell: those naming
+/// it by its quoted title («статьи 10 Закона Республики Казахстан «О правовых актах»») and those in an amending law's
+/// instruction list («1) в статье 5:»), whose act the list's opening line names by title or name. While one act is
+/// read the others are not known yet. Runs in one transaction. The references of one phrase are stored in order, one
+/// per article it names, and get their targets in that order; a phrase the norm repeats repeats them.
 /// </summary>
 internal sealed class ReferenceResolution(SqliteConnection connection)
 {
@@ -22,10 +24,17 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
         var act = update.Parameters.Add("$act", SqliteType.Text);
         var norm = update.Parameters.Add("$norm", SqliteType.Text);
         var row = update.Parameters.Add("$row", SqliteType.Integer);
+        var intros = new AmendedActs(connection, transaction, titles);
         var resolved = 0;
         foreach (var phrase in phrases)
         {
-            var found = CrossReferences.Find(phrase.Text, phrase.ActId, phrase.Language, titles: titles);
+            var implied = Quotes(phrase.Text) ? null : intros.At(phrase);
+            if (!Quotes(phrase.Text) && implied is null)
+            {
+                continue;
+            }
+
+            var found = CrossReferences.Find(phrase.Text, phrase.ActId, phrase.Language, titles: titles, impliedActId: implied);
             if (found.Count == 0 || phrase.Rows.Count % found.Count != 0)
             {
                 continue;
@@ -50,17 +59,19 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
         return resolved;
     }
 
-    private sealed record Phrase(string Text, string ActId, Language Language, List<long> Rows);
+    private static bool Quotes(string text) => text.AsSpan().IndexOfAny('"', '«', '“') >= 0;
 
-    /// <summary>Unresolved references whose phrase quotes a title, grouped by norm and phrase in the order stored.</summary>
+    private sealed record Phrase(string Text, string ActId, long ActKey, NormId Norm, Language Language, List<long> Rows);
+
+    /// <summary>Unresolved references, grouped by norm and phrase in the order stored.</summary>
     private List<Phrase> Unresolved(SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT r.rowid, r.norm_key, r.text, a.id, a.language
+            SELECT r.rowid, r.norm_key, r.text, a.id, a.language, a.act_key, n.norm_id
             FROM norm_references r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
-            WHERE r.target_act_id IS NULL AND (instr(r.text, '"') > 0 OR instr(r.text, '«') > 0 OR instr(r.text, '“') > 0)
+            WHERE r.target_act_id IS NULL
             ORDER BY r.norm_key, r.ordinal
             """;
         using var reader = command.ExecuteReader();
@@ -76,12 +87,51 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
             }
             else
             {
-                phrases.Add(new Phrase(text, reader.GetString(3), LanguageCodes.Parse(reader.GetString(4)), [reader.GetInt64(0)]));
+                var actId = reader.GetString(3);
+                phrases.Add(new Phrase(text, actId, reader.GetInt64(5), StoredNormId.Read(actId, reader.GetString(6)), LanguageCodes.Parse(reader.GetString(4)), [reader.GetInt64(0)]));
             }
 
             lastNorm = normKey;
         }
 
         return phrases;
+    }
+
+    /// <summary>
+    /// The opening lines of instruction lists in the top-level norm a phrase stands in, read once per norm; the heading
+    /// counts, as the parser files «Статья 1. Внести в … следующие изменения:» there.
+    /// </summary>
+    private sealed class AmendedActs(SqliteConnection connection, SqliteTransaction transaction, ActTitleIndex titles)
+    {
+        private readonly Dictionary<(long, string), (string Text, IReadOnlyList<(int End, string ActId)> Intros)> _byNorm = [];
+
+        public string? At(Phrase phrase)
+        {
+            var top = phrase.Norm.TopLevel.ToString();
+            if (!_byNorm.TryGetValue((phrase.ActKey, top), out var norm))
+            {
+                var text = Text(phrase.ActKey, top);
+                norm = (text, text.Length == 0 ? [] : AmendingIntro.Find(text, phrase.Language, titles));
+                _byNorm[(phrase.ActKey, top)] = norm;
+            }
+
+            if (norm.Intros.Count == 0)
+            {
+                return null;
+            }
+
+            var position = norm.Text.IndexOf(phrase.Text, StringComparison.Ordinal);
+            return position < 0 ? null : AmendingIntro.At(norm.Intros, position);
+        }
+
+        private string Text(long actKey, string normId)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT coalesce(heading || char(10), '') || text FROM norms WHERE act_key = $act AND norm_id = $id";
+            command.Parameters.AddWithValue("$act", actKey);
+            command.Parameters.AddWithValue("$id", normId);
+            return command.ExecuteScalar() as string ?? string.Empty;
+        }
     }
 }

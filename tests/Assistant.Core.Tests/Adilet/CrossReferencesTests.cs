@@ -165,6 +165,7 @@ public class CrossReferencesTests
     [InlineData("(Ведомости Парламента Республики Казахстан, 1997 г., № 24, ст. 341; 2001 г., № 8, ст. 50)", Language.Ru)]
     [InlineData("тапсырған құжаттарға қосымша деп саналмайды. 37-бап Депозитарий Осы Конвенцияның", Language.Kk)]
     [InlineData("сақталады.\n99-БАП\nБұл Келiсiм Тараптардың", Language.Kk)]
+    [InlineData("Уағдаласушы Тараптар болып табылады. 21-бап Кеден одағына көшу Еркiн сауда аймағы", Language.Kk)]
     [InlineData("(Қазақстан Республикасы Парламентінің Жаршысы, 2000 ж., N 6, 141-бап; 2001 ж., N 8, 53, 54-бап)", Language.Kk)]
     public void A_gazette_item_and_an_article_heading_run_into_the_text_are_not_references(string text, Language language)
     {

@@ -23,13 +23,13 @@ public sealed class ReferenceGraphTests : IDisposable
         Assert.Empty(_catalog.Catalog.ReferencesTo([target], Language.Ru));
         _catalog.Catalog.SaveAct(TestActs.Act(LegalActs, [TestActs.Article(LegalActs, "10", "Иерархия", "Иерархия нормативных правовых актов.")], kind: ActKind.Law, title: "О правовых актах"));
 
-        var resolved = _catalog.Catalog.ResolveReferencesByTitle();
+        var resolved = _catalog.Catalog.ResolveReferences();
         var references = _catalog.Catalog.ReferencesTo([target], Language.Ru);
 
         Assert.Equal(1, resolved);
         Assert.Equal([article.WithPoint("1")], references.Select(r => r.From).Distinct());
         Assert.All(references, r => Assert.Equal(target, r.Target));
-        Assert.Equal(0, _catalog.Catalog.ResolveReferencesByTitle());
+        Assert.Equal(0, _catalog.Catalog.ResolveReferences());
     }
 
     [Fact]
