@@ -11,6 +11,7 @@ namespace Assistant.Core.Forecasts;
 /// <param name="Affected">Every norm an instruction adds, changes or repeals, at the depth the instruction names it.</param>
 /// <param name="Dependents">Norms of the catalog, in force, that refer to an affected norm, with the referring sentence.</param>
 /// <param name="BrokenReferences">Dependents whose target the draft repeals: after it they point at nothing.</param>
+/// <param name="Terms">Definitions the draft changes, adds or repeals, with the norms of the act that use the term.</param>
 /// <param name="Findings">Breaches of the drafting rules (Law on legal acts, chapter 4) and instructions that cannot be applied.</param>
 /// <param name="FollowUps">Delegations in the new text: bylaws to adopt or amend.</param>
 public sealed record Forecast(
@@ -20,6 +21,7 @@ public sealed record Forecast(
     IReadOnlyList<AffectedNorm> Affected,
     IReadOnlyList<DependentNorm> Dependents,
     IReadOnlyList<DependentNorm> BrokenReferences,
+    IReadOnlyList<ChangedTerm> Terms,
     IReadOnlyList<DraftingFinding> Findings,
     IReadOnlyList<FollowUpAct> FollowUps,
     string Narrative);
@@ -43,6 +45,11 @@ public sealed record AffectedNorm(string Id, AffectedChange Change, IReadOnlyLis
 /// <param name="Affected">The affected norm it depends on: the target itself, a part of it, or the article it belongs to.</param>
 /// <param name="Sentence">The sentence of <paramref name="From"/> that holds the reference.</param>
 public sealed record DependentNorm(string From, string Citation, string Reference, string Target, string Affected, string Sentence);
+
+/// <summary>A definition of an «Основные понятия» article the draft touches, and the norms of the act using its term.</summary>
+/// <param name="Definition">The defining norm (<c>K1500000414/art:1/p:1/sp:18</c>).</param>
+/// <param name="UsedIn">Top-level norms of the act, other than the definitions article, whose text uses the term once the draft is applied.</param>
+public sealed record ChangedTerm(string Definition, string Term, AffectedChange Change, IReadOnlyList<string> UsedIn);
 
 /// <summary>A rule a draft breaks.</summary>
 /// <param name="Rule">A stable name: nonexistent-target, repealed-target, words-absent, ambiguous-target, inserted-number, entry-into-force, act-not-in-force, language-mismatch.</param>

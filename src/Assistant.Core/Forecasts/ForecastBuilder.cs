@@ -34,7 +34,8 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         var texts = acts.ToDictionary(a => a.ActId, a => editions.Read(a.ActId, language, edition), StringComparer.Ordinal);
         var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
         var followUps = Delegations.Find(applied, draft.Language);
-        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, findings, followUps, NoNarrative);
+        var terms = ChangedTerms.Find(affected, acts, texts, language);
+        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, NoNarrative);
     }
 
     /// <summary>The norms the applied instructions name, grouped: a unit an insertion adds is its own, added norm.</summary>

@@ -49,6 +49,8 @@ public static class ForecastReport
         Dependents(html, forecast.BrokenReferences);
         Section(html, "Dependent norms", forecast.Dependents.Count);
         Dependents(html, forecast.Dependents);
+        Section(html, "Changed terms", forecast.Terms.Count);
+        Table(html, ["Term", "Definition", "Change", "Used in"], forecast.Terms.Select(t => new[] { t.Term, t.Definition, t.Change.ToString(), string.Join(", ", t.UsedIn) }));
         Section(html, "Drafting rules", forecast.Findings.Count);
         Table(html, ["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) }));
         Section(html, "Follow-up acts", forecast.FollowUps.Count);

@@ -180,6 +180,12 @@ internal static class DraftCommand
             }
         }
 
+        Console.Out.WriteLine($"changed terms ({forecast.Terms.Count}):");
+        foreach (var term in forecast.Terms)
+        {
+            Console.Out.WriteLine($"  «{term.Term}» ({term.Definition}, {term.Change.ToString().ToLowerInvariant()}): used in {term.UsedIn.Count} norms{(term.UsedIn.Count > 0 ? ": " + string.Join(", ", term.UsedIn.Take(12)) + (term.UsedIn.Count > 12 ? ", …" : "") : "")}");
+        }
+
         Console.Out.WriteLine($"drafting rules ({forecast.Findings.Count}):");
         foreach (var finding in forecast.Findings)
         {

@@ -36,7 +36,7 @@ internal static class DraftJson
         failed = Failed(result.Failed),
     };
 
-    /// <summary>{"title","lang","acts":[applied],"affected","dependents","brokenReferences","findings","followUps","narrative"}.</summary>
+    /// <summary>{"title","lang","acts":[applied],"affected","dependents","brokenReferences","terms","findings","followUps","narrative"}.</summary>
     public static object Forecast(Forecast forecast) => new
     {
         title = forecast.Title,
@@ -50,6 +50,7 @@ internal static class DraftJson
         affected = forecast.Affected.Select(a => new { id = a.Id, change = a.Change.ToString().ToLowerInvariant(), lines = a.Lines }),
         dependents = forecast.Dependents.Select(Dependent),
         brokenReferences = forecast.BrokenReferences.Select(Dependent),
+        terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
         findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
         followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence }),
         narrative = new { present = false, reason = forecast.Narrative },

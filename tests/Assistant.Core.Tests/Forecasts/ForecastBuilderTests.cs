@@ -96,6 +96,50 @@ public sealed class ForecastBuilderTests
     }
 
     [Fact]
+    public void A_changed_definition_lists_the_norms_that_use_its_term_in_any_form()
+    {
+        var forecast = Build("1) подпункт 1) пункта 1 статьи 1 изложить в следующей редакции:\n«1) работник – физическое лицо, заключившее трудовой договор;»;" + EntryIntoForce);
+
+        var term = Assert.Single(forecast.Terms);
+        Assert.Equal(("работник", "K1500000414/art:1/p:1/sp:1", AffectedChange.Changed), (term.Term, term.Definition, term.Change));
+        Assert.Equal(["K1500000414/art:2"], term.UsedIn);
+    }
+
+    [Fact]
+    public void A_definitions_article_in_a_new_redaction_is_compared_definition_by_definition()
+    {
+        var forecast = Build(
+            "1) статью 1 изложить в следующей редакции:\n«Статья 1. Основные понятия\n1. В настоящем Кодексе используются следующие понятия:\n"
+            + "1) работник – физическое лицо, состоящее в трудовых отношениях с работодателем;\n"
+            + "2) работодатель и наниматель – лицо, с которым работник состоит в трудовых отношениях;\n"
+            + "3) задача – цель, установленная настоящим Кодексом.\n2. Иные понятия применяются в значениях трудового законодательства.»;"
+            + EntryIntoForce);
+
+        Assert.Equal(
+            [("K1500000414/art:1/p:1/sp:2", "работодатель и наниматель", AffectedChange.Changed), ("K1500000414/art:1/p:1/sp:3", "задача", AffectedChange.Added)],
+            forecast.Terms.Select(t => (t.Definition, t.Term, t.Change)));
+        Assert.Equal(["K1500000414/art:2"], forecast.Terms[1].UsedIn);
+    }
+
+    [Fact]
+    public void Stems_of_a_term_match_its_inflected_use()
+    {
+        Assert.Equal(
+            Assistant.Core.Text.TextAnalyzer.Terms("значительный ущерб", Language.Ru),
+            Assistant.Core.Text.TextAnalyzer.Terms("значительного ущерба", Language.Ru));
+    }
+
+    [Fact]
+    public void A_term_no_longer_used_once_the_draft_applies_is_not_listed_as_used()
+    {
+        var forecast = Build("1) подпункт 1) пункта 1 статьи 1 исключить;\n2) в статье 2 слова «прав работников» заменить словами «трудовых прав»;" + EntryIntoForce);
+
+        var term = Assert.Single(forecast.Terms);
+        Assert.Equal(AffectedChange.Repealed, term.Change);
+        Assert.Empty(term.UsedIn);
+    }
+
+    [Fact]
     public void Without_a_model_the_narrative_says_it_is_absent()
     {
         Assert.Equal(ForecastBuilder.NoNarrative, Build("1) статью 3 исключить;" + EntryIntoForce).Narrative);
