@@ -14,7 +14,7 @@ public enum ReferenceOutcome
     /// <summary>Resolved to an act only («в соответствии с Трудовым кодексом»).</summary>
     Act,
 
-    /// <summary>Names its act by a title no act of the catalog has, or stands in an amending law's list of such an act: a reference out of the catalog.</summary>
+    /// <summary>Names its act by a title no act of the catalog has, stands in an amending law's list of such an act, or uses a short name the act defines for one: a reference out of the catalog.</summary>
     OutsideCatalog,
 
     /// <summary>Names its act by a title two or more acts of that kind share.</summary>
@@ -31,7 +31,9 @@ public enum ReferenceOutcome
 public static partial class ReferenceAudit
 {
     /// <param name="context">The text of the top-level norm the reference stands in, heading first, to tell a reference in an amending list of an act out of the catalog; null when not at hand.</param>
-    public static ReferenceOutcome Classify(string phrase, string? targetActId, string? targetNormId, ActTitleIndex titles, string? context = null, Language language = Language.Ru)
+    /// <param name="shortNames">The short names the act defines (<see cref="ShortNames.Find"/>), to tell a reference by a short name of an act out of the catalog.</param>
+    public static ReferenceOutcome Classify(
+        string phrase, string? targetActId, string? targetNormId, ActTitleIndex titles, string? context = null, Language language = Language.Ru, IReadOnlyList<(string Stem, string? ActId)>? shortNames = null)
     {
         ArgumentNullException.ThrowIfNull(phrase);
         ArgumentNullException.ThrowIfNull(titles);
@@ -49,7 +51,9 @@ public static partial class ReferenceAudit
         if (QuotedTitle().Match(folded) is not { Success: true } quoted)
         {
             var at = context?.IndexOf(phrase, StringComparison.Ordinal) ?? -1;
-            return at >= 0 && AmendingIntro.InListOfActOutside(context!, at, language, titles) ? ReferenceOutcome.OutsideCatalog : ReferenceOutcome.Bare;
+            var outside = at >= 0 && (AmendingIntro.InListOfActOutside(context!, at, language, titles)
+                || ShortNames.Used(context!, at, at + phrase.Length, language, shortNames ?? []) is (true, null));
+            return outside ? ReferenceOutcome.OutsideCatalog : ReferenceOutcome.Bare;
         }
 
         var kind = KindWord().Match(folded) is { Success: true } word ? CrossReferences.KindNamed(word.Groups["kind"].Value) : ActKind.Unknown;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Assistant.Core.Acts;
+using Assistant.Core.Adilet;
 using Assistant.Core.Evaluation;
 using Assistant.Storage.Catalog;
 
@@ -37,9 +38,22 @@ internal static class ReferencesCommand
                 return text;
             }
 
-            // Only a reference that names no act needs its context: it may stand in an amending list of an act out of the catalog.
+            var shortNames = new Dictionary<(string, Language), IReadOnlyList<(string Stem, string? ActId)>>();
+            IReadOnlyList<(string Stem, string? ActId)> ShortNamesOf(StoredReference reference)
+            {
+                var key = (reference.From.ActId, reference.Language);
+                if (!shortNames.TryGetValue(key, out var names))
+                {
+                    shortNames[key] = names = ShortNames.Find(catalog.ActText(reference.From.ActId, reference.Language), titles);
+                }
+
+                return names;
+            }
+
+            // Only a reference that names no act needs its context: it may stand in an amending list of an act out of the
+            // catalog, or use a short name the act defines for one.
             var outcomes = references.Select(r => ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles) is ReferenceOutcome.Bare
-                ? ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles, Context(r), r.Language)
+                ? ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles, Context(r), r.Language, ShortNamesOf(r))
                 : ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles)).ToList();
             foreach (var language in new[] { Language.Ru, Language.Kk })
             {

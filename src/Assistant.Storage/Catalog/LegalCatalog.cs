@@ -162,6 +162,9 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     /// <summary>The heading and text of the article (or the act's point) a norm belongs to, in the current edition.</summary>
     public string TopLevelText(NormId norm, Language language) => _readers.Read((_, reader) => reader.References.TopLevelText(norm, language));
 
+    /// <summary>The preamble and top-level norms of an act's current edition.</summary>
+    public string ActText(string actId, Language language) => _readers.Read((_, reader) => reader.References.ActText(actId, language));
+
     /// <inheritdoc />
     public ActStatus? StatusOf(string actId)
     {

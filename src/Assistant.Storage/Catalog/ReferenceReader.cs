@@ -115,6 +115,19 @@ internal sealed class ReferenceReader(SqliteConnection connection)
         return command.ExecuteScalar() as string ?? string.Empty;
     }
 
+    /// <summary>The preamble and top-level norms of an act's current edition, where it defines short names.</summary>
+    public string ActText(string actId, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(a.preamble, '') || char(10) || coalesce((SELECT group_concat(n.text, char(10)) FROM norms n WHERE n.act_key = a.act_key AND n.parent_key IS NULL), '')
+            FROM acts a WHERE a.id = $act AND a.language = $language AND a.is_current = 1
+            """;
+        command.Parameters.AddWithValue("$act", actId);
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        return command.ExecuteScalar() as string ?? string.Empty;
+    }
+
     public ActStatus? StatusOf(string actId)
     {
         using var command = connection.CreateCommand();

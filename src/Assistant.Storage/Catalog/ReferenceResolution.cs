@@ -7,8 +7,9 @@ namespace Assistant.Storage.Catalog;
 
 /// <summary>
 /// Resolves, once every act is in the catalog, the references whose act only the whole catalog can tell: those naming
-/// it by its quoted title («статьи 10 Закона Республики Казахстан «О правовых актах»») and those in an amending law's
-/// instruction list («1) в статье 5:»), whose act the list's opening line names by title or name. While one act is
+/// it by its quoted title («статьи 10 Закона Республики Казахстан «О правовых актах»»), those in an amending law's
+/// instruction list («1) в статье 5:»), whose act the list's opening line names, and those using a short name the act
+/// defines («(бұдан әрі – Заң)» … «Заңның 5-бабы»). While one act is
 /// read the others are not known yet. Runs in one transaction. The references of one phrase are stored in order, one
 /// per article it names, and get their targets in that order; a phrase the norm repeats repeats them.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
         var resolved = 0;
         foreach (var phrase in phrases)
         {
-            var implied = Quotes(phrase.Text) ? null : intros.At(phrase);
+            var implied = Quotes(phrase.Text) ? null : intros.At(phrase) ?? intros.ShortNamed(phrase);
             if (!Quotes(phrase.Text) && implied is null)
             {
                 continue;
@@ -105,7 +106,34 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
     {
         private readonly Dictionary<(long, string), (string Text, IReadOnlyList<(int End, string ActId)> Intros)> _byNorm = [];
 
+        private readonly Dictionary<long, IReadOnlyList<(string Stem, string? ActId)>> _shortNames = [];
+
         public string? At(Phrase phrase)
+        {
+            var norm = Norm(phrase);
+            if (norm.Intros.Count == 0)
+            {
+                return null;
+            }
+
+            var position = norm.Text.IndexOf(phrase.Text, StringComparison.Ordinal);
+            return position < 0 ? null : AmendingIntro.At(norm.Intros, position);
+        }
+
+        /// <summary>The act a short name next to the phrase stands for («статьи 5 Закона», «Заңның 5-бабы»), as its act defines it.</summary>
+        public string? ShortNamed(Phrase phrase)
+        {
+            if (!_shortNames.TryGetValue(phrase.ActKey, out var names))
+            {
+                _shortNames[phrase.ActKey] = names = ShortNames.Find(ActText(phrase.ActKey), titles);
+            }
+
+            var text = Norm(phrase).Text;
+            var position = text.IndexOf(phrase.Text, StringComparison.Ordinal);
+            return position < 0 ? null : ShortNames.Used(text, position, position + phrase.Text.Length, phrase.Language, names).ActId;
+        }
+
+        private (string Text, IReadOnlyList<(int End, string ActId)> Intros) Norm(Phrase phrase)
         {
             var top = phrase.Norm.TopLevel.ToString();
             if (!_byNorm.TryGetValue((phrase.ActKey, top), out var norm))
@@ -115,13 +143,20 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
                 _byNorm[(phrase.ActKey, top)] = norm;
             }
 
-            if (norm.Intros.Count == 0)
-            {
-                return null;
-            }
+            return norm;
+        }
 
-            var position = norm.Text.IndexOf(phrase.Text, StringComparison.Ordinal);
-            return position < 0 ? null : AmendingIntro.At(norm.Intros, position);
+        /// <summary>The act's preamble and its top-level norms, where its short names are defined.</summary>
+        private string ActText(long actKey)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                SELECT coalesce((SELECT preamble FROM acts WHERE act_key = $act), '') || char(10)
+                    || coalesce((SELECT group_concat(text, char(10)) FROM norms WHERE act_key = $act AND parent_key IS NULL), '')
+                """;
+            command.Parameters.AddWithValue("$act", actKey);
+            return command.ExecuteScalar() as string ?? string.Empty;
         }
 
         private string Text(long actKey, string normId)
