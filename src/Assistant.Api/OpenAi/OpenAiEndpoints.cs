@@ -85,12 +85,13 @@ internal static partial class OpenAiEndpoints
             return await GroundedCompletions.CompleteAsync(request, user, role, turns, conversations, options.Value, cancellationToken);
         }
 
-        if (ModelCompletions.Id(engines) is { } raw && request.Model == raw)
+        var raw = ModelCompletions.Id(engines);
+        if (raw is not null && request.Model == raw)
         {
             return await ModelCompletions.CompleteAsync(request, user, role, engines.Chat!, raw, modelOptions.Value, turns, conversations, options.Value, cancellationToken);
         }
 
-        var known = ModelCompletions.Id(engines) is { } id ? $"'{GroundedModel}' or '{id}'" : $"'{GroundedModel}' (no chat model is configured)";
+        var known = raw is not null ? $"'{GroundedModel}' or '{raw}'" : $"'{GroundedModel}' (no chat model is configured)";
         return OpenAiErrors.Result(StatusCodes.Status404NotFound, $"The model '{request.Model}' does not exist: use {known}; GET /v1/models lists them.", "model", "model_not_found");
     }
 

@@ -99,7 +99,7 @@ public static partial class AmendingIntro
             return code;
         }
 
-        var quotes = QuotedTitle().Matches(name);
+        var quotes = QuotedTitles.Pattern().Matches(name);
         if (quotes.Count == 0)
         {
             return null;
@@ -121,9 +121,6 @@ public static partial class AmendingIntro
 
     [GeneratedRegex(@"\s+мынадай\s+(?:өзгеріс|толықтыру)\w*(?:\s+(?:мен|және)\s+(?:өзгеріс|толықтыру)\w*)?\s+енгізілсін", RegexOptions.CultureInvariant)]
     private static partial Regex KazakhVerb();
-
-    [GeneratedRegex(@"[«""“](?<title>[^»""”]{3,200})[»""”]", RegexOptions.CultureInvariant)]
-    private static partial Regex QuotedTitle();
 
     [GeneratedRegex(@"закон|указ|постановлени|кодекс|приказ|решени|заң|жарлығ|қаулы|бұйрығ|шешім", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KindWord();

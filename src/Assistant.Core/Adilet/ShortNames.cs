@@ -23,7 +23,7 @@ public static partial class ShortNames
         foreach (Match definition in Definition().Matches(folded))
         {
             var before = folded[Math.Max(0, definition.Index - Reach)..definition.Index];
-            var quotes = QuotedTitle().Matches(before);
+            var quotes = QuotedTitles.Pattern().Matches(before);
             if (quotes.Count == 0)
             {
                 continue;
@@ -79,9 +79,6 @@ public static partial class ShortNames
 
     [GeneratedRegex(@"\(\s*(?:далее|бұдан\s+әрі)\s*[-–—]?\s*(?<short>[^)«»""]{2,40})\)", RegexOptions.CultureInvariant)]
     private static partial Regex Definition();
-
-    [GeneratedRegex(@"[«""“](?<title>[^»""”]{3,200})[»""”]", RegexOptions.CultureInvariant)]
-    private static partial Regex QuotedTitle();
 
     [GeneratedRegex(@"(?<w>[а-яәіңғүұқөһ-]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex WordBefore();

@@ -35,9 +35,10 @@ internal static partial class ChangedTerms
             foreach (var (definition, term, change) in definitions)
             {
                 // «значительный ущерб и значительный размер» defines two terms at once: either is a use.
-                var forms = Conjunction().Split(term).Where(t => t.Length > 0).Select(t => TextAnalyzer.Terms(t, language)).ToList();
+                var forms = Conjunction().Split(term).Select(t => TextAnalyzer.Terms(t, language).ToArray()).Where(f => f.Length > 0).ToList();
                 var usedIn = edition.Norms
-                    .Where(n => n.Id != article.Id && TextAnalyzer.Terms(drafted.GetValueOrDefault(n.Id.ToString()) ?? n.Text, language) is var text && forms.Exists(f => Contains(text, f)))
+                    .Where(n => n.Id != article.Id && TextAnalyzer.Terms(drafted.GetValueOrDefault(n.Id.ToString()) ?? n.Text, language).ToArray() is var text
+                        && forms.Exists(f => text.AsSpan().IndexOf(f) >= 0))
                     .Select(n => n.Id.ToString())
                     .ToList();
                 terms.Add(new ChangedTerm(definition, term, change, usedIn));
@@ -121,30 +122,6 @@ internal static partial class ChangedTerms
 
     private static string? Term(string? definition) =>
         definition is not null && Definition().Match(definition) is { Success: true } match ? match.Groups["term"].Value.Trim().TrimEnd(',', ' ') : null;
-
-    private static bool Contains(IReadOnlyList<string> text, IReadOnlyList<string> words)
-    {
-        if (words.Count == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i + words.Count <= text.Count; i++)
-        {
-            var all = true;
-            for (var j = 0; j < words.Count && all; j++)
-            {
-                all = text[i + j] == words[j];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     [GeneratedRegex(@"\s+(?:и|және)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Conjunction();

@@ -24,14 +24,16 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(text);
         var language = editionLanguage ?? draft.Language;
-        var acts = new DraftConsolidator(editions).Apply(draft, edition, language);
+
+        // Each amended edition is read once: the consolidation, the drafting rules and the terms all look at it.
+        var texts = draft.TargetActs.Distinct(StringComparer.Ordinal).ToDictionary(act => act, act => editions.Read(act, language, edition), StringComparer.Ordinal);
+        var acts = new DraftConsolidator(new EditionsRead(texts, language, edition, editions)).Apply(draft, edition, language);
         var failedLines = acts.SelectMany(a => a.Failed).Select(f => f.Line).ToHashSet();
         var applied = draft.Instructions.Where(i => !failedLines.Contains(i.Line)).ToList();
         var affected = Affected(applied);
         var dependents = Dependents(affected, language);
         var repealed = affected.Where(a => a.Change == AffectedChange.Repealed).Select(a => NormId.Parse(a.Id)).ToList();
         var broken = dependents.Where(d => repealed.Any(r => NormId.Parse(d.Target).IsWithin(r))).ToList();
-        var texts = acts.ToDictionary(a => a.ActId, a => editions.Read(a.ActId, language, edition), StringComparer.Ordinal);
         var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
         var followUps = Delegations.Find(applied, draft.Language);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
@@ -114,5 +116,12 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
                 && other.Reference == d.Reference && other.Target == d.Target))
             .Distinct()
             .OrderBy(d => d.Affected, StringComparer.Ordinal).ThenBy(d => d.From, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The editions a forecast has read, served again to the consolidation; any other is read from the source.</summary>
+    private sealed class EditionsRead(IReadOnlyDictionary<string, EditionText?> read, Language readLanguage, string? readEdition, IEditionSource source) : IEditionSource
+    {
+        public EditionText? Read(string actId, Language language, string? edition = null) =>
+            language == readLanguage && edition == readEdition && read.TryGetValue(actId, out var text) ? text : source.Read(actId, language, edition);
     }
 }

@@ -52,9 +52,9 @@ internal static class ReferencesCommand
 
             // Only a reference that names no act needs its context: it may stand in an amending list of an act out of the
             // catalog, or use a short name the act defines for one.
-            var outcomes = references.Select(r => ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles) is ReferenceOutcome.Bare
+            var outcomes = references.Select(r => ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles) is var outcome && outcome == ReferenceOutcome.Bare
                 ? ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles, Context(r), r.Language, ShortNamesOf(r))
-                : ReferenceAudit.Classify(r.Text, r.TargetActId, r.TargetNormId, titles)).ToList();
+                : outcome).ToList();
             foreach (var language in new[] { Language.Ru, Language.Kk })
             {
                 var counts = references.Select((r, i) => (r, outcomes[i])).Where(p => p.r.Language == language)

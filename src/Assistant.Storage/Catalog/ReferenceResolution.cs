@@ -29,8 +29,9 @@ internal sealed class ReferenceResolution(SqliteConnection connection)
         var resolved = 0;
         foreach (var phrase in phrases)
         {
-            var implied = Quotes(phrase.Text) ? null : intros.At(phrase) ?? intros.ShortNamed(phrase);
-            if (!Quotes(phrase.Text) && implied is null)
+            var quotes = Quotes(phrase.Text);
+            var implied = quotes ? null : intros.At(phrase) ?? intros.ShortNamed(phrase);
+            if (!quotes && implied is null)
             {
                 continue;
             }
