@@ -1,5 +1,6 @@
 using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
+using Assistant.Api.Forecasts;
 using Assistant.Api.Hosting;
 using Assistant.Api.OpenAi;
 using Assistant.Api.Security;
@@ -10,6 +11,7 @@ builder.AddRagLegalLogging();
 builder.Services.AddRagLegalServices(builder.Configuration);
 builder.Services.AddRagLegalSecurity(builder.Configuration);
 builder.Services.AddRagLegalChat(builder.Configuration);
+builder.Services.AddRagLegalForecasts(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagLegalPipeline();
@@ -19,6 +21,7 @@ app.MapCatalogEndpoints();
 app.MapChatEndpoints();
 app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
+app.MapForecastEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();
 

@@ -2,6 +2,7 @@ using Assistant.Api.Retrieval;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Drafts;
+using Assistant.Core.Forecasts;
 using Assistant.Core.Retrieval;
 using Assistant.Hosting;
 using Assistant.Inference.Embeddings;
@@ -62,9 +63,10 @@ internal static class HostingExtensions
         services.AddSingleton<IConversationStore>(provider => ConversationStore.Open(CatalogPath(provider)));
         services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
         services.AddSingleton<IDraftStore>(provider => DraftStore.Open(CatalogPath(provider)));
+        services.AddSingleton<IForecastJobStore>(provider => ForecastJobStore.Open(CatalogPath(provider)));
     }
 
-    /// <summary>The catalog file, which also holds conversations, the audit trail and drafts.</summary>
+    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts and forecast jobs.</summary>
     private static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 

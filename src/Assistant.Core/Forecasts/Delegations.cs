@@ -23,7 +23,7 @@ internal static partial class Delegations
                 continue;
             }
 
-            var norm = operation.Target.Norm?.ToString() ?? operation.Target.ActId;
+            var norm = (ForecastBuilder.AddedNorm(operation) ?? operation.Target.Norm)?.ToString() ?? operation.Target.ActId;
             var pattern = language == Language.Kk ? Kazakh() : Russian();
             foreach (Match match in pattern.Matches(written))
             {

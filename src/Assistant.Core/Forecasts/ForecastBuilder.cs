@@ -19,11 +19,21 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
     /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
     /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
     /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
-    public Forecast Build(ParsedDraft draft, string text, string? edition = null, Language? editionLanguage = null, ParsedDraft? twin = null)
+    /// <param name="progress">Told each step as it begins.</param>
+    public Forecast Build(
+        ParsedDraft draft,
+        string text,
+        string? edition = null,
+        Language? editionLanguage = null,
+        ParsedDraft? twin = null,
+        IProgress<ForecastStage>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(text);
         var language = editionLanguage ?? draft.Language;
+
+        progress?.Report(ForecastStage.Applying);
 
         // Each amended edition is read once: the consolidation, the drafting rules and the terms all look at it.
         var texts = draft.TargetActs.Distinct(StringComparer.Ordinal).ToDictionary(act => act, act => editions.Read(act, language, edition), StringComparer.Ordinal);
@@ -31,13 +41,23 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         var failedLines = acts.SelectMany(a => a.Failed).Select(f => f.Line).ToHashSet();
         var applied = draft.Instructions.Where(i => !failedLines.Contains(i.Line)).ToList();
         var affected = Affected(applied);
+        Next(ForecastStage.Dependents);
         var dependents = Dependents(affected, language);
         var repealed = affected.Where(a => a.Change == AffectedChange.Repealed).Select(a => NormId.Parse(a.Id)).ToList();
         var broken = dependents.Where(d => repealed.Any(r => NormId.Parse(d.Target).IsWithin(r))).ToList();
+        Next(ForecastStage.DraftingRules);
         var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
+        Next(ForecastStage.FollowUps);
         var followUps = Delegations.Find(applied, draft.Language);
+        Next(ForecastStage.Terms);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
         return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, NoNarrative);
+
+        void Next(ForecastStage stage)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(stage);
+        }
     }
 
     /// <summary>The norms the applied instructions name, grouped: a unit an insertion adds is its own, added norm.</summary>
@@ -47,6 +67,12 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         foreach (var instruction in instructions)
         {
             var operation = instruction.Operation;
+            if (AddedNorm(operation) is { } added)
+            {
+                Add(added, AffectedChange.Added, instruction.Line);
+                continue;
+            }
+
             if (operation.Target.Norm is not { } target)
             {
                 continue;
@@ -54,10 +80,16 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
 
             var (id, change) = operation.Kind switch
             {
-                OperationKind.Insert when Added(target, operation.Unit!) is { } added => (added, AffectedChange.Added),
                 OperationKind.Exclude or OperationKind.Repeal when operation.Target.Element == TargetElement.Whole => (target, AffectedChange.Repealed),
                 _ => (target, AffectedChange.Changed),
             };
+            Add(id, change, instruction.Line);
+        }
+
+        return [.. found.Select(f => new AffectedNorm(f.Key, f.Value.Change, [.. f.Value.Lines])).OrderBy(a => a.Id, StringComparer.Ordinal)];
+
+        void Add(NormId id, AffectedChange change, int line)
+        {
             var key = id.ToString();
             if (!found.TryGetValue(key, out var entry))
             {
@@ -65,23 +97,39 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
                 found[key] = entry;
             }
 
-            entry.Lines.Add(instruction.Line);
+            entry.Lines.Add(line);
             if (change != entry.Change && entry.Change == AffectedChange.Changed)
             {
                 found[key] = (change, entry.Lines);
             }
         }
-
-        return [.. found.Select(f => new AffectedNorm(f.Key, f.Value.Change, [.. f.Value.Lines])).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
-    private static NormId? Added(NormId parent, NewUnit unit) => unit.Kind switch
+    /// <summary>The unit an insertion adds, named as its own norm: an article inserted into the act, a point into an article, a subpoint into a point.</summary>
+    internal static NormId? AddedNorm(AmendmentOperation operation)
     {
-        UnitKind.Article => new NormId(parent.ActId, unit.Number),
-        UnitKind.Point when parent.Point is null => new NormId(parent.ActId, parent.Article, unit.Number),
-        UnitKind.Subpoint when parent.Point is not null => new NormId(parent.ActId, parent.Article, parent.Point, unit.Number),
-        _ => null,
-    };
+        if (operation.Kind != OperationKind.Insert || operation.Unit is not { } unit)
+        {
+            return null;
+        }
+
+        if (unit.Kind == UnitKind.Article)
+        {
+            return new NormId(operation.Target.ActId, unit.Number);
+        }
+
+        if (operation.Target.Norm is not { } parent)
+        {
+            return null;
+        }
+
+        return unit.Kind switch
+        {
+            UnitKind.Point when parent.Point is null => new NormId(parent.ActId, parent.Article, unit.Number),
+            UnitKind.Subpoint when parent.Point is not null => new NormId(parent.ActId, parent.Article, parent.Point, unit.Number),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// The references in force to each affected norm, to a part of it, or to the article or point it belongs to; where

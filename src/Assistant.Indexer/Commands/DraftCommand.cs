@@ -124,7 +124,7 @@ internal static class DraftCommand
         var edition = new Option<string?>("--edition") { Description = "The edition to apply it to (default the current one)" };
         var twin = new Option<FileInfo?>("--twin") { Description = "The draft's other language version: both must make the same operations on the same norms" };
         var language = EditionLanguage();
-        var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html)" };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html or .docx)" };
         var json = CliOptions.Json();
         var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
         {
@@ -132,9 +132,9 @@ internal static class DraftCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(output) is { } format && !format.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase))
+            if (parse.GetValue(output) is { } format && !IsReport(format, ".html") && !IsReport(format, ".docx"))
             {
-                throw new CommandException($"--out {format}: only .html reports are written.");
+                throw new CommandException($"--out {format}: reports are written as .html or .docx.");
             }
 
             var text = ReadDraft(parse.GetRequiredValue(file));
@@ -145,12 +145,19 @@ internal static class DraftCommand
             var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other);
             if (parse.GetValue(output) is { } report)
             {
-                File.WriteAllText(report.FullName, ForecastReport.Html(forecast));
+                if (IsReport(report, ".docx"))
+                {
+                    File.WriteAllBytes(report.FullName, ForecastDocument.Docx(forecast));
+                }
+                else
+                {
+                    File.WriteAllText(report.FullName, ForecastReport.Html(forecast));
+                }
             }
 
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(DraftJson.Forecast(forecast), IndexerJson.Options));
+                Console.Out.WriteLine(ForecastJson.Serialize(forecast));
             }
             else
             {
@@ -161,6 +168,8 @@ internal static class DraftCommand
         });
         return command;
     }
+
+    private static bool IsReport(FileInfo file, string extension) => file.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase);
 
     private static void PrintForecast(Forecast forecast)
     {

@@ -1,6 +1,5 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Drafts;
-using Assistant.Core.Forecasts;
 
 namespace Assistant.Indexer.Commands;
 
@@ -35,29 +34,6 @@ internal static class DraftJson
         norms = result.Norms.Select(n => new { id = n.Id, article = n.Article, before = n.Before, after = n.After }),
         failed = Failed(result.Failed),
     };
-
-    /// <summary>{"title","lang","acts":[applied],"affected","dependents","brokenReferences","terms","findings","followUps","narrative"}.</summary>
-    public static object Forecast(Forecast forecast) => new
-    {
-        title = forecast.Title,
-        lang = forecast.Language.ToCode(),
-        acts = forecast.Acts.Select(a => new
-        {
-            act = a.ActId,
-            edition = a.Edition,
-            norms = a.Norms.Select(n => new { id = n.Id, article = n.Article, before = n.Before, after = n.After, redline = n.Redline.Select(s => new { kind = s.Kind.ToString().ToLowerInvariant(), text = s.Text }) }),
-        }),
-        affected = forecast.Affected.Select(a => new { id = a.Id, change = a.Change.ToString().ToLowerInvariant(), lines = a.Lines }),
-        dependents = forecast.Dependents.Select(Dependent),
-        brokenReferences = forecast.BrokenReferences.Select(Dependent),
-        terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
-        findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
-        followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence }),
-        narrative = new { present = false, reason = forecast.Narrative },
-    };
-
-    private static object Dependent(DependentNorm d) =>
-        new { from = d.From, act = d.Citation, reference = d.Reference, target = d.Target, affected = d.Affected, sentence = d.Sentence };
 
     private static IEnumerable<object> Failed(IReadOnlyList<FailedInstruction> failed) =>
         failed.Select(f => new { line = f.Line, instruction = f.Instruction, reason = f.Reason });

@@ -34,6 +34,16 @@ public sealed class ForecastBuilderTests
     }
 
     [Fact]
+    public void An_article_inserted_into_the_act_is_an_added_norm_and_its_delegation_names_it()
+    {
+        var forecast = Build("1) дополнить статьей 3-1 следующего содержания:\n«Статья 3-1. Заявление\nЗаявление подается по форме, утверждаемой уполномоченным органом.»;" + EntryIntoForce);
+
+        var added = Assert.Single(forecast.Affected);
+        Assert.Equal(("K1500000414/art:3-1", AffectedChange.Added), (added.Id, added.Change));
+        Assert.Equal("K1500000414/art:3-1", Assert.Single(forecast.FollowUps).Norm);
+    }
+
+    [Fact]
     public void A_reference_to_a_repealed_article_is_a_broken_reference()
     {
         var forecast = Build("1) статью 3 исключить;" + EntryIntoForce);
@@ -84,15 +94,14 @@ public sealed class ForecastBuilderTests
     }
 
     [Theory]
-    [InlineData("1) статью 3 дополнить пунктом 2 следующего содержания:\n«2. Форма договора утверждается в порядке, определяемом Правительством Республики Казахстан.»;", "Правительством Республики Казахстан")]
-    [InlineData("1) статью 3 дополнить словами «по форме, утверждаемой уполномоченным органом по труду»;", "уполномоченным органом по труду")]
-    public void A_delegation_in_the_new_text_is_a_follow_up_act(string instruction, string body)
+    [InlineData("1) статью 3 дополнить пунктом 2 следующего содержания:\n«2. Форма договора утверждается в порядке, определяемом Правительством Республики Казахстан.»;", "Правительством Республики Казахстан", "K1500000414/art:3/p:2")]
+    [InlineData("1) статью 3 дополнить словами «по форме, утверждаемой уполномоченным органом по труду»;", "уполномоченным органом по труду", "K1500000414/art:3")]
+    public void A_delegation_in_the_new_text_is_a_follow_up_act_of_the_norm_it_writes(string instruction, string body, string norm)
     {
         var forecast = Build(instruction + EntryIntoForce);
 
         var followUp = Assert.Single(forecast.FollowUps);
-        Assert.Equal(body, followUp.Body);
-        Assert.Equal("K1500000414/art:3", followUp.Norm);
+        Assert.Equal((body, norm), (followUp.Body, followUp.Norm));
     }
 
     [Fact]
@@ -143,6 +152,35 @@ public sealed class ForecastBuilderTests
     public void Without_a_model_the_narrative_says_it_is_absent()
     {
         Assert.Equal(ForecastBuilder.NoNarrative, Build("1) статью 3 исключить;" + EntryIntoForce).Narrative);
+    }
+
+    [Fact]
+    public void Each_step_is_reported_as_it_begins_in_order()
+    {
+        var text = SmallCode.RussianOpening + "1) статью 3 исключить;" + EntryIntoForce;
+        var stages = new Stages();
+
+        Builder().Build(SmallCode.Parse(text), text, progress: stages);
+
+        Assert.Equal([ForecastStage.Applying, ForecastStage.Dependents, ForecastStage.DraftingRules, ForecastStage.FollowUps, ForecastStage.Terms], stages.Reported);
+    }
+
+    [Fact]
+    public void A_cancelled_forecast_stops_between_steps()
+    {
+        var text = SmallCode.RussianOpening + "1) статью 3 исключить;" + EntryIntoForce;
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => Builder().Build(SmallCode.Parse(text), text, cancellationToken: cancellation.Token));
+    }
+
+    /// <summary>Records the steps synchronously, in the order the builder reports them.</summary>
+    private sealed class Stages : IProgress<ForecastStage>
+    {
+        public List<ForecastStage> Reported { get; } = [];
+
+        public void Report(ForecastStage value) => Reported.Add(value);
     }
 
     private static Forecast Build(string instructions)

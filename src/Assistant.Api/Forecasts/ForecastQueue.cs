@@ -1,0 +1,48 @@
+using System.Threading.Channels;
+using Assistant.Core.Forecasts;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Api.Forecasts;
+
+/// <summary>
+/// The queue of forecast jobs: jobs are kept in the store first and queued after, and at start the jobs a stopped
+/// service left unfinished are queued again, so none is lost. At most <see cref="ForecastOptions.MaxConcurrent"/> run at once.
+/// </summary>
+internal sealed partial class ForecastQueue(IForecastJobStore jobs, ForecastRunner runner, IOptions<ForecastOptions> options, ILogger<ForecastQueue> logger) : BackgroundService
+{
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+
+    public async Task<ForecastJob> EnqueueAsync(ForecastRequest request, string user, string role, CancellationToken cancellationToken)
+    {
+        var job = await jobs.AddAsync(request, user, role, cancellationToken);
+        _queue.Writer.TryWrite(job.Id);
+        LogQueued(job.Id, request.DraftId, user);
+        return job;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var job in await jobs.RequeueUnfinishedAsync(stoppingToken))
+        {
+            _queue.Writer.TryWrite(job.Id);
+            LogResumed(job.Id, job.CreatedAt);
+        }
+
+        // A job queued both here and by EnqueueAsync runs once: the runner starts only a job still queued in the store.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrent), CancellationToken = stoppingToken };
+        try
+        {
+            await Parallel.ForEachAsync(_queue.Reader.ReadAllAsync(stoppingToken), parallel, async (id, cancellationToken) => await runner.RunAsync(id, cancellationToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: unfinished jobs stay in the store and are queued again at the next start.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast {JobId} of draft {DraftId} queued by {User}")]
+    private partial void LogQueued(string jobId, string draftId, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecast {JobId}, queued at {CreatedAt}, queued again after a restart")]
+    private partial void LogResumed(string jobId, DateTimeOffset createdAt);
+}
