@@ -139,6 +139,24 @@ public sealed class ForecastEndpointTests : IClassFixture<TestCatalog>, IDisposa
         Assert.Equal("succeeded", (await FollowAsync(again, queued))[^1].Type);
     }
 
+    [SharedFact]
+    public async Task With_one_forecast_at_a_time_a_second_job_starts_only_once_the_first_has_finished()
+    {
+        using var client = Start(new() { ["Forecasts:MaxConcurrent"] = "1" }).ClientAs(AccessRole.Expert);
+        var draftId = await SubmitDraftAsync(client);
+        var ids = new[] { await QueueAsync(client, draftId), await QueueAsync(client, draftId) };
+
+        var jobs = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            await FollowAsync(client, id);
+            jobs.Add(await client.GetFromJsonAsync<JsonElement>(new Uri($"/v1/forecasts/{id}", UriKind.Relative)));
+        }
+
+        var runs = jobs.Select(j => (Start: j.GetProperty("startedAt").GetDateTimeOffset(), End: j.GetProperty("finishedAt").GetDateTimeOffset())).OrderBy(r => r.Start).ToList();
+        Assert.True(runs[1].Start >= runs[0].End, $"the second run started at {runs[1].Start:O}, before the first ended at {runs[0].End:O}");
+    }
+
     [Fact]
     public async Task A_job_that_cannot_run_fails_with_its_reason_and_has_no_report()
     {
@@ -214,9 +232,9 @@ public sealed class ForecastEndpointTests : IClassFixture<TestCatalog>, IDisposa
         SqliteConnection.ClearAllPools();
     }
 
-    private ApiHost Start()
+    private ApiHost Start(Dictionary<string, string?>? settings = null)
     {
-        var host = new ApiHost(_catalog, new Dictionary<string, string?>());
+        var host = new ApiHost(_catalog, settings ?? []);
         _hosts.Add(host);
         return host;
     }
