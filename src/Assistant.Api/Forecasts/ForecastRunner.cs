@@ -11,7 +11,8 @@ namespace Assistant.Api.Forecasts;
 
 /// <summary>
 /// Runs one forecast job: reads its draft, builds the forecast against the catalog step by step (each step stored
-/// and told to the job's watchers), renders its reports, audits it and keeps the result. A job stopped with the
+/// and told to the job's watchers), has the model write the consequences by area when one is loaded, renders the
+/// reports, audits the job and keeps the result. A job stopped with the
 /// service stays running in the store, so that the next start runs it again.
 /// </summary>
 internal sealed partial class ForecastRunner(
@@ -19,6 +20,7 @@ internal sealed partial class ForecastRunner(
     IDraftStore drafts,
     LegalCatalog catalog,
     IAuditTrail audit,
+    ForecastNarrator narrator,
     ForecastWatchers watchers,
     ILogger<ForecastRunner> logger)
 {
@@ -34,6 +36,13 @@ internal sealed partial class ForecastRunner(
         try
         {
             var (draft, forecast) = await BuildAsync(job, cancellationToken);
+            if (narrator.HasModel)
+            {
+                await jobs.MarkStageAsync(id, ForecastStage.Narrative, cancellationToken);
+                await PublishAsync(id, cancellationToken);
+                forecast = forecast with { Narrative = await NarrateAsync(id, forecast, cancellationToken) };
+            }
+
             await jobs.MarkStageAsync(id, ForecastStage.Reports, cancellationToken);
             await PublishAsync(id, cancellationToken);
             var reports = await Task.Run(() => new ForecastReports(ForecastJson.Serialize(forecast), ForecastReport.Html(forecast), ForecastDocument.Docx(forecast)), cancellationToken);
@@ -95,6 +104,20 @@ internal sealed partial class ForecastRunner(
         return (draft, await building);
     }
 
+    /// <summary>The model's part; when the model fails, the deterministic forecast stands without it and says why.</summary>
+    private async Task<ForecastNarrative> NarrateAsync(string id, Forecast forecast, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await narrator.WriteAsync(forecast, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogNarrativeFailed(error, id);
+            return ForecastNarrative.Absent($"The consequences by area are not written: the model failed ({error.Message}).");
+        }
+    }
+
     /// <summary>The trail keeps who asked for the forecast of which draft, the norms it affects and cites, and a hash of the result.</summary>
     private async Task AuditAsync(ForecastJob job, Draft draft, Forecast forecast, ForecastReports reports, CancellationToken cancellationToken)
     {
@@ -103,6 +126,7 @@ internal sealed partial class ForecastRunner(
             .Concat(forecast.Terms.SelectMany(t => t.UsedIn))
             .Concat(forecast.Findings.SelectMany(f => f.Norms))
             .Concat(forecast.FollowUps.Select(f => f.Norm))
+            .Concat(forecast.Narrative.Items.SelectMany(i => i.Cites).SelectMany(c => c.Norms))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reports.Json)));
@@ -134,6 +158,9 @@ internal sealed partial class ForecastRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forecast {JobId} stopped with the service; it runs again at the next start")]
     private partial void LogInterrupted(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The narrative of forecast {JobId} failed; the forecast is kept without it")]
+    private partial void LogNarrativeFailed(Exception error, string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Forecast {JobId} failed")]
     private partial void LogFailed(Exception error, string jobId);

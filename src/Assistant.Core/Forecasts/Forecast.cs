@@ -5,7 +5,7 @@ namespace Assistant.Core.Forecasts;
 
 /// <summary>
 /// What a draft law would change and break, each finding naming the norms it rests on. The deterministic part needs no
-/// model; <see cref="Narrative"/> says why the written consequences are absent when there are none.
+/// model; <see cref="Narrative"/>, the consequences by area, is a model's and says why it is absent when it is.
 /// </summary>
 /// <param name="Acts">Per amended act: the edition the draft was applied to and the norms it changes, with redlines.</param>
 /// <param name="Affected">Every norm an instruction adds, changes or repeals, at the depth the instruction names it.</param>
@@ -24,7 +24,7 @@ public sealed record Forecast(
     IReadOnlyList<ChangedTerm> Terms,
     IReadOnlyList<DraftingFinding> Findings,
     IReadOnlyList<FollowUpAct> FollowUps,
-    string Narrative);
+    ForecastNarrative Narrative);
 
 public enum AffectedChange
 {

@@ -7,15 +7,12 @@ namespace Assistant.Core.Forecasts;
 
 /// <summary>
 /// Builds the deterministic forecast of a draft: applies it to the editions it amends, lists what it touches, follows
-/// the reference graph to the norms that depend on that, and checks the drafting rules. No model takes part.
+/// the reference graph to the norms that depend on that, and checks the drafting rules. No model takes part: the
+/// consequences by area are <see cref="ForecastNarrator"/>'s.
 /// </summary>
 /// <param name="titles">The catalog's acts by title, so that the new text's references to acts by their title are checked too.</param>
 public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null)
 {
-    /// <summary>Said in place of the consequences by area, which a language model would write.</summary>
-    public const string NoNarrative =
-        "The consequences by area (legal, budget, business, social, administrative, risks) are not written: this forecast has no model step. Every finding above is deterministic and cites the norms it rests on.";
-
     /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
     /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
     /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
@@ -51,7 +48,7 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         var followUps = Delegations.Find(applied, draft.Language);
         Next(ForecastStage.Terms);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
-        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, NoNarrative);
+        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, ForecastNarrative.Absent(ForecastNarrative.NoModel));
 
         void Next(ForecastStage stage)
         {

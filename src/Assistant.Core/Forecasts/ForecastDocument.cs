@@ -55,7 +55,11 @@ public static class ForecastDocument
         body.Append(Heading($"Follow-up acts ({forecast.FollowUps.Count})", 2));
         body.Append(Table(["Norm", "Adopted by", "Delegation"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence })));
         body.Append(Heading("Consequences by area", 2));
-        body.Append(Plain(forecast.Narrative));
+        body.Append(Plain(NarrativeLabel.Of(forecast.Narrative)));
+        if (forecast.Narrative.IsPresent)
+        {
+            body.Append(Table(["Area", "Consequence (AI-written)", "Rests on"], NarrativeLabel.Rows(forecast.Narrative)));
+        }
         return body;
     }
 

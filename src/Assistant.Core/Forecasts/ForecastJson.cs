@@ -35,9 +35,29 @@ public static class ForecastJson
             terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
             findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
             followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence }),
-            narrative = new { present = false, reason = forecast.Narrative },
+            narrative = Narrative(forecast.Narrative),
         };
     }
+
+    /// <summary>aiGenerated says who wrote it, as the AI Concept requires readers be told; it is false only when absent.</summary>
+    private static object Narrative(ForecastNarrative narrative) => new
+    {
+        present = narrative.IsPresent,
+        aiGenerated = narrative.IsPresent,
+        model = narrative.Model,
+        reason = narrative.AbsentReason,
+        items = narrative.Items.Select(i => new
+        {
+            area = i.Area.ToString().ToLowerInvariant(),
+            text = i.Text,
+            cites = i.Cites.Select(c => new { number = c.Number, finding = c.Finding, norms = c.Norms }),
+        }),
+        removedCitations = narrative.RemovedCitations,
+        droppedItems = narrative.DroppedItems,
+        usage = narrative.Usage is { } usage
+            ? new { promptTokens = usage.PromptTokens, outputTokens = usage.OutputTokens, promptTokensPerSecond = Math.Round(usage.PromptTokensPerSecond, 1), outputTokensPerSecond = Math.Round(usage.OutputTokensPerSecond, 1) }
+            : null,
+    };
 
     private static object Dependent(DependentNorm d) =>
         new { from = d.From, act = d.Citation, reference = d.Reference, target = d.Target, affected = d.Affected, sentence = d.Sentence };

@@ -55,7 +55,15 @@ public static class ForecastReport
         Table(html, ["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) }));
         Section(html, "Follow-up acts", forecast.FollowUps.Count);
         Table(html, ["Norm", "Adopted by", "Delegation"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence }));
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Consequences by area</h2><p>{E(forecast.Narrative)}</p></body></html>\n");
+        html.Append("<h2>Consequences by area</h2>");
+        var narrative = forecast.Narrative;
+        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(NarrativeLabel.Of(narrative))}</strong></p>");
+        if (narrative.IsPresent)
+        {
+            Table(html, ["Area", "Consequence (AI-written)", "Rests on"], NarrativeLabel.Rows(narrative));
+        }
+
+        html.Append("</body></html>\n");
         return html.ToString();
     }
 

@@ -7,6 +7,10 @@ using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Core.Forecasts;
+using Assistant.Inference.Llama;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Indexer.Commands;
 
@@ -125,12 +129,15 @@ internal static class DraftCommand
         var twin = new Option<FileInfo?>("--twin") { Description = "The draft's other language version: both must make the same operations on the same norms" };
         var language = EditionLanguage();
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html or .docx)" };
+        var model = new Option<FileInfo?>("--model") { Description = "A chat model (GGUF) to write the consequences by area with (llama.cpp through LLamaSharp); without one they are not written" };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads of the model (default: all cores)" };
+        var gpuLayers = new Option<int>("--gpu-layers") { DefaultValueFactory = _ => 0, Description = "Layers of the model offloaded to the GPU" };
         var json = CliOptions.Json();
         var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
         {
-            file, edition, twin, language, output, json,
+            file, edition, twin, language, output, model, threads, gpuLayers, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(output) is { } format && !IsReport(format, ".html") && !IsReport(format, ".docx"))
             {
@@ -142,7 +149,11 @@ internal static class DraftCommand
             var titles = catalog.ActTitles().ToList();
             var parser = new DraftParser(new ActResolver(titles));
             var other = parse.GetValue(twin) is { } twinFile ? parser.Parse(ReadDraft(twinFile)) : null;
-            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other);
+            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken: cancellationToken);
+            if (parse.GetValue(model) is { } gguf)
+            {
+                forecast = forecast with { Narrative = await NarrateAsync(forecast, gguf, parse.GetValue(threads), parse.GetValue(gpuLayers), cancellationToken) };
+            }
             if (parse.GetValue(output) is { } report)
             {
                 if (IsReport(report, ".docx"))
@@ -207,7 +218,37 @@ internal static class DraftCommand
             Console.Out.WriteLine($"  {followUp.Norm}: {followUp.Body} — «{followUp.Phrase}»");
         }
 
-        Console.Out.WriteLine($"consequences by area: {forecast.Narrative}");
+        var narrative = forecast.Narrative;
+        Console.Out.WriteLine($"consequences by area: {NarrativeText(narrative)}");
+        foreach (var item in narrative.Items)
+        {
+            Console.Out.WriteLine($"  {item.Area.ToString().ToLowerInvariant()}: {item.Text} [{string.Join(", ", item.Cites.Select(c => c.Number))}]");
+        }
+    }
+
+    private static string NarrativeText(ForecastNarrative narrative) => narrative.IsPresent
+        ? $"written by AI ({narrative.Model}); {narrative.Items.Count} items, {narrative.RemovedCitations.Count} citations removed, {narrative.DroppedItems} items without a valid citation left out; "
+            + $"prompt {narrative.Usage?.PromptTokens} tokens at {narrative.Usage?.PromptTokensPerSecond:F1} tok/s, output {narrative.Usage?.OutputTokens} tokens at {narrative.Usage?.OutputTokensPerSecond:F1} tok/s"
+        : narrative.AbsentReason!;
+
+    /// <summary>The consequences by area, written by the model at <paramref name="gguf"/> through the forecast prompt.</summary>
+    private static async Task<ForecastNarrative> NarrateAsync(Forecast forecast, FileInfo gguf, int? threads, int gpuLayers, CancellationToken cancellationToken)
+    {
+        if (!gguf.Exists)
+        {
+            throw new CommandException($"--model {gguf}: no such file.");
+        }
+
+        var options = new NarrativeOptions();
+        LlamaRuntime.Initialize(new LlamaRuntimeOptions());
+        using var chat = LlamaChatClient.Create(
+            new LlamaModelOptions { Path = gguf.FullName, GpuLayers = gpuLayers },
+            new LlamaEngineOptions { ContextSize = 8192, MaxSequences = 1, Threads = threads ?? Environment.ProcessorCount },
+            new LlamaChatClientOptions { MaxOutputTokens = options.MaxTokens });
+        var kernel = Kernel.CreateBuilder();
+        kernel.Services.AddSingleton<IChatClient>(chat);
+        var prompt = ForecastPrompt.Load(Path.Combine(AppContext.BaseDirectory, "prompts"));
+        return await new ForecastNarrator(kernel.Build(), prompt, options).WriteAsync(forecast, cancellationToken);
     }
 
     private static Command Generate()

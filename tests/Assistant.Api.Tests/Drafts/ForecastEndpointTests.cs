@@ -157,6 +157,36 @@ public sealed class ForecastEndpointTests : IClassFixture<TestCatalog>, IDisposa
         Assert.True(runs[1].Start >= runs[0].End, $"the second run started at {runs[1].Start:O}, before the first ended at {runs[0].End:O}");
     }
 
+    [SharedFact]
+    public async Task With_a_chat_model_the_forecast_has_an_ai_written_narrative_citing_only_its_findings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:ModelPath"] = SharedData.Path("models", "stories260K.gguf"),
+            ["Llm:ContextSize"] = "8192",
+            ["Llm:Parallel"] = "1",
+            ["Llm:Threads"] = "1",
+        };
+        using var client = Start(settings).ClientAs(AccessRole.Expert);
+        var id = await QueueAsync(client, await SubmitDraftAsync(client));
+
+        var events = await FollowAsync(client, id);
+        var result = await client.GetFromJsonAsync<JsonElement>(new Uri($"/v1/forecasts/{id}", UriKind.Relative));
+
+        Assert.Contains(events, e => e.Type == "running" && e.Data.TryGetProperty("stage", out var stage) && stage.GetString() == "narrative");
+        var forecast = result.GetProperty("forecast");
+        var narrative = forecast.GetProperty("narrative");
+        Assert.True(narrative.GetProperty("present").GetBoolean(), narrative.ToString());
+        Assert.True(narrative.GetProperty("aiGenerated").GetBoolean());
+        Assert.Equal("stories260K", narrative.GetProperty("model").GetString());
+        Assert.True(narrative.GetProperty("usage").GetProperty("outputTokens").GetInt64() > 0);
+        var findings = forecast.GetProperty("affected").GetArrayLength() + forecast.GetProperty("brokenReferences").GetArrayLength() + forecast.GetProperty("dependents").GetArrayLength()
+            + forecast.GetProperty("terms").GetArrayLength() + forecast.GetProperty("findings").GetArrayLength() + forecast.GetProperty("followUps").GetArrayLength();
+        Assert.All(
+            narrative.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("cites").EnumerateArray()),
+            cite => Assert.InRange(cite.GetProperty("number").GetInt32(), 1, findings));
+    }
+
     [Fact]
     public async Task A_job_that_cannot_run_fails_with_its_reason_and_has_no_report()
     {

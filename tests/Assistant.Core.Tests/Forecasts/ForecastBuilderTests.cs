@@ -151,7 +151,7 @@ public sealed class ForecastBuilderTests
     [Fact]
     public void Without_a_model_the_narrative_says_it_is_absent()
     {
-        Assert.Equal(ForecastBuilder.NoNarrative, Build("1) статью 3 исключить;" + EntryIntoForce).Narrative);
+        Assert.Equal(ForecastNarrative.NoModel, Build("1) статью 3 исключить;" + EntryIntoForce).Narrative.AbsentReason);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Assistant.Core.Tests.Forecasts;
 /// <summary>The three forms a forecast is served in — JSON, HTML, Word — carry the same findings and redlines.</summary>
 public sealed class ForecastReportsTests
 {
-    private static readonly Forecast Sample = new(
+    internal static readonly Forecast Sample = new(
         "О внесении изменений в Трудовой кодекс",
         Language.Ru,
         [new Consolidation("K1500000414", Language.Ru, "2025-01-01", [new ConsolidatedNorm("K1500000414/art:3", "3", "Форма устная.", "Форма письменная.", [new(RedlineKind.Kept, "Форма "), new(RedlineKind.Deleted, "устная"), new(RedlineKind.Inserted, "письменная"), new(RedlineKind.Kept, ".")])], [])],
@@ -21,7 +21,7 @@ public sealed class ForecastReportsTests
         [new ChangedTerm("K1500000414/art:1/p:1/sp:2", "работодатель", AffectedChange.Changed, ["K1500000414/art:5"])],
         [new DraftingFinding("entry-into-force", null, "The draft has no entry-into-force article.", [])],
         [new FollowUpAct("K1500000414/art:3", "уполномоченным органом", "по форме, утверждаемой уполномоченным органом", "Заявление подается по форме, утверждаемой уполномоченным органом.")],
-        ForecastBuilder.NoNarrative);
+        ForecastNarrative.Absent(ForecastNarrative.NoModel));
 
     [Fact]
     public void The_json_document_holds_every_section_under_its_key()
@@ -55,7 +55,7 @@ public sealed class ForecastReportsTests
         Assert.Contains(tables, t => t.Contains("entry-into-force", StringComparison.Ordinal));
         Assert.Contains(tables, t => t.Contains("уполномоченным органом", StringComparison.Ordinal));
         Assert.Contains(tables, t => t.Contains("работодатель", StringComparison.Ordinal) && t.Contains("K1500000414/art:5", StringComparison.Ordinal));
-        Assert.Contains(ForecastBuilder.NoNarrative, body.InnerText, StringComparison.Ordinal);
+        Assert.Contains(ForecastNarrative.NoModel, body.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ForecastReportsTests
     [Fact]
     public void A_multi_line_text_keeps_its_lines_in_the_word_report()
     {
-        var twoLines = Sample with { Narrative = "Первая строка.\nВторая строка." };
+        var twoLines = Sample with { Narrative = ForecastNarrative.Absent("Первая строка.\nВторая строка.") };
 
         using var stream = new MemoryStream(ForecastDocument.Docx(twoLines));
         using var document = WordprocessingDocument.Open(stream, isEditable: false);

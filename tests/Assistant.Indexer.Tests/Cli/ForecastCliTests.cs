@@ -50,6 +50,34 @@ public sealed class ForecastCliTests
         }
     }
 
+    [SharedFact]
+    public async Task With_a_model_the_forecast_has_an_ai_written_narrative_and_the_word_report_says_so()
+    {
+        var folder = Directory.CreateTempSubdirectory("raglegal-forecast-");
+        try
+        {
+            var db = Path.Combine(folder.FullName, "catalog.db");
+            var draft = Path.Combine(folder.FullName, "draft.txt");
+            var report = Path.Combine(folder.FullName, "report.docx");
+            await File.WriteAllTextAsync(draft, Repeal);
+            Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", db)).ExitCode);
+
+            var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report, "--model", SharedData.Path("models", "stories260K.gguf"), "--threads", "1");
+
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(run.Output);
+            var narrative = json.RootElement.GetProperty("narrative");
+            Assert.True(narrative.GetProperty("present").GetBoolean(), narrative.ToString());
+            Assert.True(narrative.GetProperty("aiGenerated").GetBoolean());
+            Assert.Equal("stories260K", narrative.GetProperty("model").GetString());
+            Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(report))[..2]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_report_in_another_format_is_refused_by_name()
     {
@@ -61,7 +89,7 @@ public sealed class ForecastCliTests
             var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", Path.Combine(Path.GetTempPath(), "no-such-catalog.db"), "--out", "report.pdf");
 
             Assert.Equal(2, run.ExitCode);
-            Assert.Contains("only .html reports are written", run.Errors, StringComparison.Ordinal);
+            Assert.Contains("reports are written as .html or .docx", run.Errors, StringComparison.Ordinal);
         }
         finally
         {
