@@ -132,10 +132,11 @@ internal static class DraftCommand
         var model = new Option<FileInfo?>("--model") { Description = "A chat model (GGUF) to write the consequences by area with (llama.cpp through LLamaSharp); without one they are not written" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads of the model (default: all cores)" };
         var gpuLayers = new Option<int>("--gpu-layers") { DefaultValueFactory = _ => 0, Description = "Layers of the model offloaded to the GPU" };
+        var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => new NarrativeOptions().MaxTokens, Description = "Tokens the model may write; output cut before its JSON closes is no narrative" };
         var json = CliOptions.Json();
         var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
         {
-            file, edition, twin, language, output, model, threads, gpuLayers, json,
+            file, edition, twin, language, output, model, threads, gpuLayers, maxTokens, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -152,7 +153,7 @@ internal static class DraftCommand
             var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken: cancellationToken);
             if (parse.GetValue(model) is { } gguf)
             {
-                forecast = forecast with { Narrative = await NarrateAsync(forecast, gguf, parse.GetValue(threads), parse.GetValue(gpuLayers), cancellationToken) };
+                forecast = forecast with { Narrative = await NarrateAsync(forecast, gguf, parse.GetValue(threads), parse.GetValue(gpuLayers), parse.GetValue(maxTokens), cancellationToken) };
             }
             if (parse.GetValue(output) is { } report)
             {
@@ -232,14 +233,14 @@ internal static class DraftCommand
         : narrative.AbsentReason!;
 
     /// <summary>The consequences by area, written by the model at <paramref name="gguf"/> through the forecast prompt.</summary>
-    private static async Task<ForecastNarrative> NarrateAsync(Forecast forecast, FileInfo gguf, int? threads, int gpuLayers, CancellationToken cancellationToken)
+    private static async Task<ForecastNarrative> NarrateAsync(Forecast forecast, FileInfo gguf, int? threads, int gpuLayers, int maxTokens, CancellationToken cancellationToken)
     {
         if (!gguf.Exists)
         {
             throw new CommandException($"--model {gguf}: no such file.");
         }
 
-        var options = new NarrativeOptions();
+        var options = new NarrativeOptions { MaxTokens = maxTokens };
         LlamaRuntime.Initialize(new LlamaRuntimeOptions());
         using var chat = LlamaChatClient.Create(
             new LlamaModelOptions { Path = gguf.FullName, GpuLayers = gpuLayers },
