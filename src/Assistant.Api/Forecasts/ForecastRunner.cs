@@ -86,7 +86,7 @@ internal sealed partial class ForecastRunner(
                         throw new ForecastFailure("The draft names no act of the catalog that it amends.");
                     }
 
-                    return new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles))
+                    return new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(request.EditionLanguage ?? parsed.Language))
                         .Build(parsed, draft.Text, request.Edition, request.EditionLanguage, twin is null ? null : parser.Parse(twin.Text), new StageReports(stages.Writer), cancellationToken);
                 }
                 finally

@@ -9,9 +9,9 @@ namespace Assistant.Core.Forecasts;
 /// утверждаемые уполномоченным органом», «Қазақстан Республикасының Үкіметі айқындайтын тәртіппен» — each a bylaw
 /// to adopt or amend once the law is in force.
 /// </summary>
-internal static partial class Delegations
+public static partial class Delegations
 {
-    public static List<FollowUpAct> Find(IEnumerable<AmendmentInstruction> instructions, Language language)
+    internal static List<FollowUpAct> Find(IEnumerable<AmendmentInstruction> instructions, Language language)
     {
         var found = new List<FollowUpAct>();
         foreach (var instruction in instructions)
@@ -24,15 +24,21 @@ internal static partial class Delegations
             }
 
             var norm = (ForecastBuilder.AddedNorm(operation) ?? operation.Target.Norm)?.ToString() ?? operation.Target.ActId;
-            var pattern = language == Language.Kk ? Kazakh() : Russian();
-            foreach (Match match in pattern.Matches(written))
-            {
-                var body = match.Groups["body"].Value.Trim();
-                found.Add(new FollowUpAct(norm, body, match.Value.Trim(), Sentences.Around(written, match.Value)));
-            }
+            found.AddRange(InText(written, language).Select(d => new FollowUpAct(norm, d.Body, d.Phrase, d.Sentence, [])));
         }
 
         return [.. found.DistinctBy(f => (f.Norm, f.Phrase))];
+    }
+
+    /// <summary>The delegations of a text: who adopts the bylaw, the delegating words and the sentence that holds them.</summary>
+    public static IEnumerable<(string Body, string Phrase, string Sentence)> InText(string text, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var pattern = language == Language.Kk ? Kazakh() : Russian();
+        foreach (Match match in pattern.Matches(text))
+        {
+            yield return (match.Groups["body"].Value.Trim(), match.Value.Trim(), Sentences.Around(text, match.Value));
+        }
     }
 
     private const string RussianBody =

@@ -61,4 +61,5 @@ public sealed record DraftingFinding(string Rule, int? Line, string Message, IRe
 /// <param name="Norm">The norm whose new text delegates.</param>
 /// <param name="Body">Who adopts it: the Government, the authorized body, a ministry…</param>
 /// <param name="Phrase">The delegating words («в порядке, определяемом Правительством Республики Казахстан»).</param>
-public sealed record FollowUpAct(string Norm, string Body, string Phrase, string Sentence);
+/// <param name="Existing">Bylaws in force that may already serve it, to amend rather than adopt: those referring to the norm's article, then those whose title fits.</param>
+public sealed record FollowUpAct(string Norm, string Body, string Phrase, string Sentence, IReadOnlyList<BylawMatch> Existing);

@@ -11,8 +11,12 @@ namespace Assistant.Core.Forecasts;
 /// consequences by area are <see cref="ForecastNarrator"/>'s.
 /// </summary>
 /// <param name="titles">The catalog's acts by title, so that the new text's references to acts by their title are checked too.</param>
-public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null)
+/// <param name="bylaws">The bylaws in force, so that each delegation names those that may already serve it.</param>
+public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null, Bylaws? bylaws = null)
 {
+    /// <summary>Bylaws named per delegation by the title match, after those that refer to its norm.</summary>
+    private const int TitleMatches = 3;
+
     /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
     /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
     /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
@@ -45,7 +49,7 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         Next(ForecastStage.DraftingRules);
         var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
         Next(ForecastStage.FollowUps);
-        var followUps = Delegations.Find(applied, draft.Language);
+        var followUps = Delegations.Find(applied, draft.Language).Select(f => f with { Existing = Existing(f, language) }).ToList();
         Next(ForecastStage.Terms);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
         return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, ForecastNarrative.Absent(ForecastNarrative.NoModel));
@@ -55,6 +59,30 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(stage);
         }
+    }
+
+    /// <summary>Bylaws in force that refer to the delegating norm's article (they implement it), then those whose title fits the delegation.</summary>
+    private List<BylawMatch> Existing(FollowUpAct followUp, Language language)
+    {
+        if (bylaws is null)
+        {
+            return [];
+        }
+
+        var found = new List<BylawMatch>();
+        if (NormId.TryParse(followUp.Norm, out var norm) && norm.Article is not null)
+        {
+            foreach (var reference in references.ReferencesTo([new NormId(norm.ActId, norm.Article)], language))
+            {
+                if (bylaws.Get(reference.From.ActId) is { } bylaw && found.TrueForAll(m => m.ActId != bylaw.Id))
+                {
+                    found.Add(new BylawMatch(bylaw.Id, bylaw.Title, "refers", 1));
+                }
+            }
+        }
+
+        found.AddRange(bylaws.ByTitle(followUp.Sentence, followUp.Body, TitleMatches).Where(m => found.TrueForAll(f => f.ActId != m.ActId)));
+        return found;
     }
 
     /// <summary>The norms the applied instructions name, grouped: a unit an insertion adds is its own, added norm.</summary>

@@ -53,12 +53,12 @@ public static class ForecastDocument
         body.Append(Heading($"Drafting rules ({forecast.Findings.Count})", 2));
         body.Append(Table(["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) })));
         body.Append(Heading($"Follow-up acts ({forecast.FollowUps.Count})", 2));
-        body.Append(Table(["Norm", "Adopted by", "Delegation"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence })));
+        body.Append(Table(["Norm", "Adopted by", "Delegation", "Bylaws in force that may serve it"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence, ReportTexts.Bylaws(f) })));
         body.Append(Heading("Consequences by area", 2));
-        body.Append(Plain(NarrativeLabel.Of(forecast.Narrative)));
+        body.Append(Plain(ReportTexts.Narrative(forecast.Narrative)));
         if (forecast.Narrative.IsPresent)
         {
-            body.Append(Table(["Area", "Consequence (AI-written)", "Rests on"], NarrativeLabel.Rows(forecast.Narrative)));
+            body.Append(Table(["Area", "Consequence (AI-written)", "Rests on"], ReportTexts.NarrativeRows(forecast.Narrative)));
         }
         return body;
     }

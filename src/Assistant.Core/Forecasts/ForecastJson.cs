@@ -34,7 +34,7 @@ public static class ForecastJson
             brokenReferences = forecast.BrokenReferences.Select(Dependent),
             terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
             findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
-            followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence }),
+            followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence, existing = f.Existing.Select(e => new { act = e.ActId, title = e.Title, basis = e.Basis, score = e.Score }) }),
             narrative = Narrative(forecast.Narrative),
         };
     }

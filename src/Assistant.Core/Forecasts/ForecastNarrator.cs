@@ -67,7 +67,7 @@ public sealed class ForecastNarrator(Kernel kernel, ForecastPrompt prompt, Narra
         }
         catch (JsonException)
         {
-            return ForecastNarrative.Absent($"The model's output is not complete JSON ({usage?.OutputTokens ?? 0} tokens; the limit is Forecasts:Narrative:MaxTokens): the consequences by area are not written.") with { Model = model, Usage = usage };
+            return ForecastNarrative.Absent($"The model's output is not complete JSON after {usage?.OutputTokens ?? 0} tokens (the most it may write: Forecasts:Narrative:MaxTokens, or --max-tokens): the consequences by area are not written.") with { Model = model, Usage = usage };
         }
 
         using (document)

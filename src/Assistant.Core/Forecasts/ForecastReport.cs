@@ -54,13 +54,13 @@ public static class ForecastReport
         Section(html, "Drafting rules", forecast.Findings.Count);
         Table(html, ["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) }));
         Section(html, "Follow-up acts", forecast.FollowUps.Count);
-        Table(html, ["Norm", "Adopted by", "Delegation"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence }));
+        Table(html, ["Norm", "Adopted by", "Delegation", "Bylaws in force that may serve it"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence, ReportTexts.Bylaws(f) }));
         html.Append("<h2>Consequences by area</h2>");
         var narrative = forecast.Narrative;
-        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(NarrativeLabel.Of(narrative))}</strong></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(ReportTexts.Narrative(narrative))}</strong></p>");
         if (narrative.IsPresent)
         {
-            Table(html, ["Area", "Consequence (AI-written)", "Rests on"], NarrativeLabel.Rows(narrative));
+            Table(html, ["Area", "Consequence (AI-written)", "Rests on"], ReportTexts.NarrativeRows(narrative));
         }
 
         html.Append("</body></html>\n");

@@ -150,7 +150,8 @@ internal static class DraftCommand
             var titles = catalog.ActTitles().ToList();
             var parser = new DraftParser(new ActResolver(titles));
             var other = parse.GetValue(twin) is { } twinFile ? parser.Parse(ReadDraft(twinFile)) : null;
-            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken: cancellationToken);
+            var parsed = parser.Parse(text);
+            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(parse.GetValue(language) ?? parsed.Language)).Build(parsed, text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken: cancellationToken);
             if (parse.GetValue(model) is { } gguf)
             {
                 forecast = forecast with { Narrative = await NarrateAsync(forecast, gguf, parse.GetValue(threads), parse.GetValue(gpuLayers), parse.GetValue(maxTokens), cancellationToken) };
@@ -217,6 +218,10 @@ internal static class DraftCommand
         foreach (var followUp in forecast.FollowUps)
         {
             Console.Out.WriteLine($"  {followUp.Norm}: {followUp.Body} — «{followUp.Phrase}»");
+            foreach (var existing in followUp.Existing)
+            {
+                Console.Out.WriteLine($"    existing ({existing.Basis}, {existing.Score:F2}): {existing.ActId} {existing.Title}");
+            }
         }
 
         var narrative = forecast.Narrative;

@@ -255,6 +255,13 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     /// <summary>Every act by the title and date a draft amending it names it with.</summary>
     public IEnumerable<ActTitle> ActTitles() => ListActs().Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn, act.Kind));
 
+    /// <summary>The resolutions, orders, decrees and decisions in force, by the titles of their current editions in this language.</summary>
+    public Bylaws Bylaws(Language language) => new(
+        ListActs(new ActFilter { Language = language, Status = ActStatus.InForce })
+            .Where(act => act.Kind is ActKind.Resolution or ActKind.Order or ActKind.Decree or ActKind.Decision)
+            .Select(act => new ActTitle(act.Id, act.Title, act.AdoptedOn, act.Kind)),
+        language);
+
     /// <summary>The current edition of the act; Russian first when no language is given.</summary>
     public ActSummary? GetAct(string actId, Language? language = null)
     {

@@ -44,6 +44,22 @@ public sealed class ForecastBuilderTests
     }
 
     [Fact]
+    public void A_delegation_names_first_the_bylaws_in_force_that_refer_to_its_article_then_those_whose_title_fits()
+    {
+        var bylaws = new Bylaws(
+        [
+            new ActTitle("P0000000002", "О форме трудового договора", null, ActKind.Resolution),
+            new ActTitle("V0000000003", "Об утверждении формы письменного трудового договора", null, ActKind.Order),
+        ], Language.Ru);
+        var text = SmallCode.RussianOpening + "1) статью 3 дополнить словами «по форме письменного трудового договора в порядке, определяемом уполномоченным органом»;" + EntryIntoForce;
+
+        var forecast = new ForecastBuilder(SmallCode.Editions, References, null, bylaws).Build(SmallCode.Parse(text), text);
+
+        var followUp = Assert.Single(forecast.FollowUps);
+        Assert.Equal([("P0000000002", "refers"), ("V0000000003", "title")], followUp.Existing.Select(m => (m.ActId, m.Basis)));
+    }
+
+    [Fact]
     public void A_reference_to_a_repealed_article_is_a_broken_reference()
     {
         var forecast = Build("1) статью 3 исключить;" + EntryIntoForce);

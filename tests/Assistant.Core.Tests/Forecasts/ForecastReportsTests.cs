@@ -20,7 +20,7 @@ public sealed class ForecastReportsTests
         [],
         [new ChangedTerm("K1500000414/art:1/p:1/sp:2", "работодатель", AffectedChange.Changed, ["K1500000414/art:5"])],
         [new DraftingFinding("entry-into-force", null, "The draft has no entry-into-force article.", [])],
-        [new FollowUpAct("K1500000414/art:3", "уполномоченным органом", "по форме, утверждаемой уполномоченным органом", "Заявление подается по форме, утверждаемой уполномоченным органом.")],
+        [new FollowUpAct("K1500000414/art:3", "уполномоченным органом", "по форме, утверждаемой уполномоченным органом", "Заявление подается по форме, утверждаемой уполномоченным органом.", [])],
         ForecastNarrative.Absent(ForecastNarrative.NoModel));
 
     [Fact]
