@@ -24,6 +24,26 @@ internal static class CatalogFile
         return fullPath;
     }
 
+    /// <summary>
+    /// A read-write connection to the catalog at <paramref name="path"/>, with the schema created or checked and the
+    /// tables of a store that keeps its own (drafts, forecast jobs) created when absent.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a RagLegal catalog of this schema version.</exception>
+    public static SqliteConnection OpenStore(string path, string tables)
+    {
+        var connection = OpenWriter(Prepare(path));
+        try
+        {
+            Execute(connection, tables);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A read-write connection, with the schema created or checked.</summary>
     /// <exception cref="InvalidDataException">The file is not a RagLegal catalog of this schema version.</exception>
     public static SqliteConnection OpenWriter(string fullPath)

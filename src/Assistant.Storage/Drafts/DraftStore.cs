@@ -30,22 +30,7 @@ public sealed class DraftStore : IDraftStore, IDisposable
 
     /// <summary>Opens the store in the catalog at <paramref name="path"/>, creating the file, the catalog's schema and the drafts table when absent.</summary>
     /// <exception cref="InvalidDataException">The file exists but is not a RagLegal catalog of this schema version.</exception>
-    public static DraftStore Open(string path)
-    {
-        var connection = CatalogFile.OpenWriter(CatalogFile.Prepare(path));
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = Table;
-            command.ExecuteNonQuery();
-            return new DraftStore(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static DraftStore Open(string path) => new(CatalogFile.OpenStore(path, Table));
 
     public Task<Draft> AddAsync(Draft draft, CancellationToken cancellationToken)
     {

@@ -40,22 +40,7 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
 
     /// <summary>Opens the store in the catalog at <paramref name="path"/>, creating the file, the catalog's schema and the jobs table when absent.</summary>
     /// <exception cref="InvalidDataException">The file exists but is not a RagLegal catalog of this schema version.</exception>
-    public static ForecastJobStore Open(string path)
-    {
-        var connection = CatalogFile.OpenWriter(CatalogFile.Prepare(path));
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = Table;
-            command.ExecuteNonQuery();
-            return new ForecastJobStore(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static ForecastJobStore Open(string path) => new(CatalogFile.OpenStore(path, Table));
 
     public Task<ForecastJob> AddAsync(ForecastRequest request, string requestedBy, string role, CancellationToken cancellationToken)
     {
