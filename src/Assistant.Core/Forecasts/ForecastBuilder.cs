@@ -10,12 +10,28 @@ namespace Assistant.Core.Forecasts;
 /// the reference graph to the norms that depend on that, and checks the drafting rules. No model takes part.
 /// </summary>
 /// <param name="titles">The catalog's acts by title, so that the new text's references to acts by their title are checked too.</param>
-public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null)
+/// <param name="neighbours">The closest norms of other acts, for possible conflicts and duplication; none: the forecast has no conflicts.</param>
+public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null, INormNeighbours? neighbours = null)
 {
     /// <summary>Said in place of the consequences by area, which a language model would write.</summary>
     public const string NoNarrative =
         "The consequences by area (legal, budget, business, social, administrative, risks) are not written: this forecast has no model step. Every finding above is deterministic and cites the norms it rests on.";
 
+    /// <summary>The forecast with, when the builder has neighbours, the possible conflicts of the new and changed norms with other acts.</summary>
+    /// <inheritdoc cref="Build"/>
+    public async Task<Forecast> BuildAsync(ParsedDraft draft, string text, string? edition, Language? editionLanguage, ParsedDraft? twin, CancellationToken cancellationToken)
+    {
+        var forecast = Build(draft, text, edition, editionLanguage, twin);
+        if (neighbours is null)
+        {
+            return forecast;
+        }
+
+        var conflicts = await new ConflictFinder(neighbours).FindAsync(forecast.Affected, forecast.Acts, editionLanguage ?? draft.Language, cancellationToken).ConfigureAwait(false);
+        return forecast with { Conflicts = conflicts };
+    }
+
+    /// <summary>The forecast without possible conflicts, which need the neighbours' search: <see cref="BuildAsync"/> adds them.</summary>
     /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
     /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
     /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
@@ -37,7 +53,7 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         var findings = new DraftingRules(references, language, titles).Check(draft, text, acts, applied, texts, twin);
         var followUps = Delegations.Find(applied, draft.Language);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
-        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, NoNarrative);
+        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, [], NoNarrative);
     }
 
     /// <summary>The norms the applied instructions name, grouped: a unit an insertion adds is its own, added norm.</summary>

@@ -55,8 +55,22 @@ public static class ForecastReport
         Table(html, ["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) }));
         Section(html, "Follow-up acts", forecast.FollowUps.Count);
         Table(html, ["Norm", "Adopted by", "Delegation"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence }));
+        Section(html, "Possible conflicts and duplication", forecast.Conflicts.Count);
+        Table(html, ["Norm", "Its value", "Other norm", "Other value", "Finding", "Sentence", "Other sentence"], forecast.Conflicts.Select(c => new[]
+        {
+            c.Norm, $"{c.Value.Phrase} ({c.Value.Normalized})", $"{c.Other} — {c.OtherCitation}", $"{c.OtherValue.Phrase} ({c.OtherValue.Normalized})", Finding(c), c.Sentence, c.OtherSentence,
+        }));
         html.Append(CultureInfo.InvariantCulture, $"<h2>Consequences by area</h2><p>{E(forecast.Narrative)}</p></body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>«deadline conflict, the other act (Order) is lower», «duplication».</summary>
+    private static string Finding(PossibleConflict conflict)
+    {
+        var finding = conflict.Kind == ConflictKind.Duplication ? "duplication" : $"{conflict.Value.Kind.ToString().ToLowerInvariant()} conflict";
+        return conflict.Hierarchy is HierarchyRelation.Lower or HierarchyRelation.Higher
+            ? $"{finding}, the other act ({conflict.OtherActKind}) is {conflict.Hierarchy.ToString().ToLowerInvariant()} than the amended one ({conflict.ActKind})"
+            : finding;
     }
 
     private static void Section(StringBuilder html, string title, int count) =>

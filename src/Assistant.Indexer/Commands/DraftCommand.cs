@@ -7,6 +7,9 @@ using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Core.Forecasts;
+using Assistant.Core.Retrieval;
+using Assistant.Indexer.Hosting;
+using Assistant.Storage.Retrieval;
 
 namespace Assistant.Indexer.Commands;
 
@@ -126,11 +129,15 @@ internal static class DraftCommand
         var language = EditionLanguage();
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html)" };
         var json = CliOptions.Json();
-        var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
+        var noConflicts = new Option<bool>("--no-conflicts") { Description = "Do not look for possible conflicts and duplication in other acts" };
+        var mode = CliOptions.Mode();
+        mode.Description = "How the closest norms of other acts are searched for conflicts: lexical or hybrid (default hybrid when vectors and a model exist, else lexical)";
+        var model = CliOptions.Model();
+        var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts, possible conflicts with other acts")
         {
-            file, edition, twin, language, output, json,
+            file, edition, twin, language, output, json, noConflicts, mode, model,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(output) is { } format && !format.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase))
             {
@@ -138,14 +145,17 @@ internal static class DraftCommand
             }
 
             var text = ReadDraft(parse.GetRequiredValue(file));
-            using var catalog = context.OpenExistingCatalog(parse);
+            using var services = await NeighbourServices(context, parse, parse.GetValue(mode), parse.GetValue(model), cancellationToken);
+            var catalog = services.Catalog;
             var titles = catalog.ActTitles().ToList();
             var parser = new DraftParser(new ActResolver(titles));
             var other = parse.GetValue(twin) is { } twinFile ? parser.Parse(ReadDraft(twinFile)) : null;
-            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles)).Build(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other);
+            var neighbours = parse.GetValue(noConflicts) ? null : new CatalogNeighbours(catalog, services.Retrieval, parse.GetValue(mode));
+            var forecast = await new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), neighbours)
+                .BuildAsync(parser.Parse(text), text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken);
             if (parse.GetValue(output) is { } report)
             {
-                File.WriteAllText(report.FullName, ForecastReport.Html(forecast));
+                await File.WriteAllTextAsync(report.FullName, ForecastReport.Html(forecast), cancellationToken);
             }
 
             if (parse.GetValue(json))
@@ -154,7 +164,7 @@ internal static class DraftCommand
             }
             else
             {
-                PrintForecast(forecast);
+                PrintForecast(forecast, neighbours is null ? "not searched" : (parse.GetValue(mode) ?? services.Retrieval.Ranking.DefaultMode).ToCode());
             }
 
             return 0;
@@ -162,7 +172,26 @@ internal static class DraftCommand
         return command;
     }
 
-    private static void PrintForecast(Forecast forecast)
+    /// <summary>The catalog with hybrid retrieval when asked, or when vectors and a model are there; lexical otherwise.</summary>
+    private static async Task<SearchServices> NeighbourServices(CommandContext context, ParseResult parse, RetrievalMode? mode, string? model, CancellationToken cancellationToken)
+    {
+        var catalog = context.OpenExistingCatalog(parse);
+        if (mode is { } chosen)
+        {
+            return await SearchServices.OpenAsync(context, catalog, chosen, model, cancellationToken);
+        }
+
+        try
+        {
+            return await SearchServices.OpenAsync(context, catalog, RetrievalMode.Hybrid, model, cancellationToken);
+        }
+        catch (CommandException)
+        {
+            return await SearchServices.OpenAsync(context, catalog, RetrievalMode.Lexical, model, cancellationToken);
+        }
+    }
+
+    private static void PrintForecast(Forecast forecast, string neighbours)
     {
         Console.Out.WriteLine($"{forecast.Title} [{forecast.Language.ToCode()}]");
         Console.Out.WriteLine($"affected norms ({forecast.Affected.Count}):");
@@ -196,6 +225,15 @@ internal static class DraftCommand
         foreach (var followUp in forecast.FollowUps)
         {
             Console.Out.WriteLine($"  {followUp.Norm}: {followUp.Body} — «{followUp.Phrase}»");
+        }
+
+        Console.Out.WriteLine($"possible conflicts and duplication ({forecast.Conflicts.Count}; closest norms searched {neighbours}):");
+        foreach (var conflict in forecast.Conflicts)
+        {
+            var hierarchy = conflict.Hierarchy is HierarchyRelation.Lower or HierarchyRelation.Higher ? $", the other act is {conflict.Hierarchy.ToString().ToLowerInvariant()} ({conflict.OtherActKind})" : "";
+            Console.Out.WriteLine(conflict.Kind == ConflictKind.Duplication
+                ? $"  duplication {conflict.Norm} ≈ {conflict.Other} ({conflict.OtherCitation}, overlap {conflict.Overlap:0.00}{hierarchy}): {conflict.OtherSentence}"
+                : $"  {conflict.Value.Kind.ToString().ToLowerInvariant()} {conflict.Norm} «{conflict.Value.Phrase}» ≠ {conflict.Other} «{conflict.OtherValue.Phrase}» ({conflict.OtherCitation}, overlap {conflict.Overlap:0.00}{hierarchy})");
         }
 
         Console.Out.WriteLine($"consequences by area: {forecast.Narrative}");

@@ -36,7 +36,7 @@ internal static class DraftJson
         failed = Failed(result.Failed),
     };
 
-    /// <summary>{"title","lang","acts":[applied],"affected","dependents","brokenReferences","terms","findings","followUps","narrative"}.</summary>
+    /// <summary>{"title","lang","acts":[applied],"affected","dependents","brokenReferences","terms","findings","followUps","conflicts","narrative"}.</summary>
     public static object Forecast(Forecast forecast) => new
     {
         title = forecast.Title,
@@ -53,8 +53,26 @@ internal static class DraftJson
         terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
         findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
         followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence }),
+        conflicts = forecast.Conflicts.Select(c => new
+        {
+            norm = c.Norm,
+            other = c.Other,
+            otherCitation = c.OtherCitation,
+            type = c.Kind.ToString().ToLowerInvariant(),
+            kind = c.Value.Kind.ToString().ToLowerInvariant(),
+            value = Value(c.Value),
+            otherValue = Value(c.OtherValue),
+            sentence = c.Sentence,
+            otherSentence = c.OtherSentence,
+            overlap = c.Overlap,
+            actKind = c.ActKind.ToString(),
+            otherActKind = c.OtherActKind.ToString(),
+            hierarchy = c.Hierarchy.ToString().ToLowerInvariant(),
+        }),
         narrative = new { present = false, reason = forecast.Narrative },
     };
+
+    private static object Value(NormValue v) => new { phrase = v.Phrase, normalized = v.Normalized };
 
     private static object Dependent(DependentNorm d) =>
         new { from = d.From, act = d.Citation, reference = d.Reference, target = d.Target, affected = d.Affected, sentence = d.Sentence };
