@@ -46,13 +46,13 @@ public sealed record PossibleConflict(
 public sealed partial class ConflictFinder(INormNeighbours neighbours)
 {
     /// <summary>Closest norms looked at per sentence.</summary>
-    public const int Neighbours = 5;
+    public const int Neighbours = 8;
 
     /// <summary>Share of terms in common from which two sentences regulate the same subject; tuned on the tune split of eval-conflicts.</summary>
     public const double SameSubject = 0.6;
 
     /// <summary>Share of terms in common from which a sentence with the same values repeats the other.</summary>
-    public const double Duplicate = 0.9;
+    public const double Duplicate = 0.8;
 
     /// <summary>Sentences with fewer terms (values left out) say too little to tell a subject.</summary>
     private const int MinTerms = 5;
@@ -116,12 +116,10 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
         {
             var values = mine.Values.Where(v => v.Kind == kind).ToList();
             var otherValues = theirs.Values.Where(v => v.Kind == kind).ToList();
-            var onlyMine = values.FirstOrDefault(v => !otherValues.Exists(o => o.Normalized == v.Normalized));
-            var onlyTheirs = otherValues.FirstOrDefault(o => !values.Exists(v => v.Normalized == o.Normalized));
-            if (onlyMine is not null && onlyTheirs is not null)
+            if (Substituted(values, otherValues) is var (value, otherValue))
             {
                 conflicting = true;
-                yield return Found(ConflictKind.Conflict, onlyMine, onlyTheirs);
+                yield return Found(ConflictKind.Conflict, value, otherValue);
             }
         }
 
@@ -130,6 +128,31 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
         {
             yield return Found(ConflictKind.Duplication, shared, theirs.Values.First(o => o.Normalized == shared.Normalized));
         }
+    }
+
+    /// <summary>
+    /// A value of one sentence standing where the other has another: position by position when both hold as many of
+    /// the kind («обязуется передать…, а другая обязуется выплатить» against «вправе передать…»), else one each side
+    /// that the other lacks.
+    /// </summary>
+    private static (NormValue, NormValue)? Substituted(List<NormValue> values, List<NormValue> otherValues)
+    {
+        if (values.Count == otherValues.Count)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i].Normalized != otherValues[i].Normalized)
+                {
+                    return (values[i], otherValues[i]);
+                }
+            }
+
+            return null;
+        }
+
+        var onlyMine = values.Find(v => !otherValues.Exists(o => o.Normalized == v.Normalized));
+        var onlyTheirs = otherValues.Find(o => !values.Exists(v => v.Normalized == o.Normalized));
+        return onlyMine is not null && onlyTheirs is not null ? (onlyMine, onlyTheirs) : null;
     }
 
     /// <summary>The affected unit's own text in its article's new text: a point's line and its subpoints, or a subpoint's line.</summary>

@@ -1,7 +1,7 @@
 namespace Assistant.Core.Forecasts;
 
 /// <summary>The sentences of a norm's text: the one that holds a phrase, for findings that quote where it stands, or all of them.</summary>
-internal static class Sentences
+public static class Sentences
 {
     private const int MaxLength = 500;
 

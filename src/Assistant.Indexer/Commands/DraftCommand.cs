@@ -27,6 +27,7 @@ internal static class DraftCommand
         Generate(),
         Evaluate(),
         ForecastEvalCommand.Create(context),
+        ConflictEvalCommand.Create(),
     };
 
     private static Option<Language?> EditionLanguage() => CliOptions.Lang(
