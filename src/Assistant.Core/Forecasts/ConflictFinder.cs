@@ -123,10 +123,11 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
             }
         }
 
+        // Bodies alone make no duplicated rule: «иные полномочия, предусмотренные … актами Президента и Правительства» is boilerplate.
         if (!conflicting && best.Overlap >= Duplicate
-            && mine.Values.FirstOrDefault(v => theirs.Values.Any(o => o.Normalized == v.Normalized)) is { } shared)
+            && mine.Values.FirstOrDefault(v => v.Kind != ValueKind.Body && theirs.Values.Any(o => o.Kind == v.Kind && o.Normalized == v.Normalized)) is { } shared)
         {
-            yield return Found(ConflictKind.Duplication, shared, theirs.Values.First(o => o.Normalized == shared.Normalized));
+            yield return Found(ConflictKind.Duplication, shared, theirs.Values.First(o => o.Kind == shared.Kind && o.Normalized == shared.Normalized));
         }
     }
 
