@@ -6,11 +6,13 @@ using Assistant.Core.Audit;
 using Assistant.Core.Drafts;
 using Assistant.Core.Forecasts;
 using Assistant.Storage.Catalog;
+using Assistant.Storage.Retrieval;
 
 namespace Assistant.Api.Forecasts;
 
 /// <summary>
-/// Runs one forecast job: reads its draft, builds the forecast against the catalog step by step (each step stored
+/// Runs one forecast job: reads its draft, builds the forecast against the catalog step by step, the closest norms
+/// of other acts searched as /v1/search does (hybrid when vectors are ready) (each step stored
 /// and told to the job's watchers), has the model write the consequences by area when one is loaded, renders the
 /// reports, audits the job and keeps the result. A job stopped with the
 /// service stays running in the store, so that the next start runs it again.
@@ -19,6 +21,7 @@ internal sealed partial class ForecastRunner(
     IForecastJobStore jobs,
     IDraftStore drafts,
     LegalCatalog catalog,
+    CatalogRetrieval retrieval,
     IAuditTrail audit,
     ForecastNarrator narrator,
     ForecastWatchers watchers,
@@ -74,7 +77,7 @@ internal sealed partial class ForecastRunner(
             : null;
         var stages = Channel.CreateUnbounded<ForecastStage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var building = Task.Run(
-            () =>
+            async () =>
             {
                 try
                 {
@@ -86,8 +89,8 @@ internal sealed partial class ForecastRunner(
                         throw new ForecastFailure("The draft names no act of the catalog that it amends.");
                     }
 
-                    return new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(request.EditionLanguage ?? parsed.Language))
-                        .Build(parsed, draft.Text, request.Edition, request.EditionLanguage, twin is null ? null : parser.Parse(twin.Text), new StageReports(stages.Writer), cancellationToken);
+                    var builder = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(request.EditionLanguage ?? parsed.Language), new CatalogNeighbours(catalog, retrieval));
+                    return await builder.BuildAsync(parsed, draft.Text, request.Edition, request.EditionLanguage, twin is null ? null : parser.Parse(twin.Text), new StageReports(stages.Writer), cancellationToken);
                 }
                 finally
                 {
@@ -126,6 +129,7 @@ internal sealed partial class ForecastRunner(
             .Concat(forecast.Terms.SelectMany(t => t.UsedIn))
             .Concat(forecast.Findings.SelectMany(f => f.Norms))
             .Concat(forecast.FollowUps.Select(f => f.Norm))
+            .Concat(forecast.Conflicts.SelectMany(c => new[] { c.Norm, c.Other }))
             .Concat(forecast.Narrative.Items.SelectMany(i => i.Cites).SelectMany(c => c.Norms))
             .Distinct(StringComparer.Ordinal)
             .ToList();

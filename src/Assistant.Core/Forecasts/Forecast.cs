@@ -14,6 +14,7 @@ namespace Assistant.Core.Forecasts;
 /// <param name="Terms">Definitions the draft changes, adds or repeals, with the norms of the act that use the term.</param>
 /// <param name="Findings">Breaches of the drafting rules (Law on legal acts, chapter 4) and instructions that cannot be applied.</param>
 /// <param name="FollowUps">Delegations in the new text: bylaws to adopt or amend.</param>
+/// <param name="Conflicts">Norms of other acts on the same subject as a new or changed norm, with other values or the same text; empty when the forecast was built without neighbours.</param>
 public sealed record Forecast(
     string Title,
     Language Language,
@@ -24,6 +25,7 @@ public sealed record Forecast(
     IReadOnlyList<ChangedTerm> Terms,
     IReadOnlyList<DraftingFinding> Findings,
     IReadOnlyList<FollowUpAct> FollowUps,
+    IReadOnlyList<PossibleConflict> Conflicts,
     ForecastNarrative Narrative);
 
 public enum AffectedChange

@@ -12,11 +12,35 @@ namespace Assistant.Core.Forecasts;
 /// </summary>
 /// <param name="titles">The catalog's acts by title, so that the new text's references to acts by their title are checked too.</param>
 /// <param name="bylaws">The bylaws in force, so that each delegation names those that may already serve it.</param>
-public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null, Bylaws? bylaws = null)
+/// <param name="neighbours">The closest norms of other acts, for possible conflicts and duplication; none: the forecast has no conflicts.</param>
+public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph references, ActTitleIndex? titles = null, Bylaws? bylaws = null, INormNeighbours? neighbours = null)
 {
     /// <summary>Bylaws named per delegation by the title match, after those that refer to its norm.</summary>
     private const int TitleMatches = 3;
 
+    /// <summary>The forecast with, when the builder has neighbours, the possible conflicts of the new and changed norms with other acts.</summary>
+    /// <inheritdoc cref="Build"/>
+    public async Task<Forecast> BuildAsync(
+        ParsedDraft draft,
+        string text,
+        string? edition,
+        Language? editionLanguage,
+        ParsedDraft? twin,
+        IProgress<ForecastStage>? progress,
+        CancellationToken cancellationToken)
+    {
+        var forecast = Build(draft, text, edition, editionLanguage, twin, progress, cancellationToken);
+        if (neighbours is null)
+        {
+            return forecast;
+        }
+
+        progress?.Report(ForecastStage.Conflicts);
+        var conflicts = await new ConflictFinder(neighbours).FindAsync(forecast.Affected, forecast.Acts, editionLanguage ?? draft.Language, cancellationToken).ConfigureAwait(false);
+        return forecast with { Conflicts = conflicts };
+    }
+
+    /// <summary>The forecast without possible conflicts, which need the neighbours' search: <see cref="BuildAsync"/> adds them.</summary>
     /// <param name="text">The draft as given, for the rules that read it whole (an entry-into-force article).</param>
     /// <param name="edition">The edition to apply the draft to; the current one by default.</param>
     /// <param name="twin">The draft's other language version, when given: both must make the same operations.</param>
@@ -52,7 +76,7 @@ public sealed class ForecastBuilder(IEditionSource editions, IReferenceGraph ref
         var followUps = Delegations.Find(applied, draft.Language).Select(f => f with { Existing = Existing(f, language) }).ToList();
         Next(ForecastStage.Terms);
         var terms = ChangedTerms.Find(affected, acts, texts, language);
-        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, ForecastNarrative.Absent(ForecastNarrative.NoModel));
+        return new Forecast(draft.Title, draft.Language, acts, affected, [.. dependents.Except(broken)], broken, terms, findings, followUps, [], ForecastNarrative.Absent(ForecastNarrative.NoModel));
 
         void Next(ForecastStage stage)
         {

@@ -54,6 +54,8 @@ public static class ForecastDocument
         body.Append(Table(["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) })));
         body.Append(Heading($"Follow-up acts ({forecast.FollowUps.Count})", 2));
         body.Append(Table(["Norm", "Adopted by", "Delegation", "Bylaws in force that may serve it"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence, ReportTexts.Bylaws(f) })));
+        body.Append(Heading($"Possible conflicts and duplication ({forecast.Conflicts.Count})", 2));
+        body.Append(Table(ReportTexts.ConflictHeadings, ReportTexts.ConflictRows(forecast.Conflicts)));
         body.Append(Heading("Consequences by area", 2));
         body.Append(Plain(ReportTexts.Narrative(forecast.Narrative)));
         if (forecast.Narrative.IsPresent)

@@ -9,7 +9,7 @@ public sealed record Evidence(int Number, string Text, IReadOnlyList<string> Nor
 
 /// <summary>
 /// The findings of sections 1–6 of a forecast (affected norms, broken references, dependents, changed terms, drafting
-/// rules, follow-up acts), numbered for the model: the numbers are the only ids its narrative may cite.
+/// rules, possible conflicts, follow-up acts), numbered for the model: the numbers are the only ids its narrative may cite.
 /// </summary>
 internal static class ForecastEvidence
 {
@@ -45,6 +45,14 @@ internal static class ForecastEvidence
         {
             var label = kazakh ? "Заң техникасының ережесі" : "Правило юридической техники";
             lines.Add(($"{label} ({finding.Rule}): {Cut(finding.Message, options)}", finding.Norms));
+        }
+
+        foreach (var conflict in forecast.Conflicts.Take(options.MaxFindingsPerSection))
+        {
+            var label = conflict.Kind == ConflictKind.Duplication
+                ? (kazakh ? "Қайталау" : "Дублирование")
+                : (kazakh ? "Ықтимал қайшылық" : "Возможное противоречие");
+            lines.Add(($"{label} ({conflict.Value.Kind.ToString().ToLowerInvariant()}): {conflict.Norm} «{conflict.Value.Phrase}» — {conflict.Other} ({conflict.OtherCitation}) «{conflict.OtherValue.Phrase}»", [conflict.Norm, conflict.Other]));
         }
 
         foreach (var followUp in forecast.FollowUps.Take(options.MaxFindingsPerSection))

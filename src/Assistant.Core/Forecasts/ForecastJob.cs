@@ -46,6 +46,7 @@ public enum ForecastStage
     DraftingRules,
     FollowUps,
     Terms,
+    Conflicts,
     Narrative,
     Reports,
 }

@@ -7,7 +7,7 @@ namespace Assistant.Core.Forecasts;
 /// <summary>
 /// The forecast as one JSON document, the same from the CLI (<c>draft forecast --json</c>) and the API
 /// (<c>GET /v1/forecasts/{id}</c>): {"title","lang","acts","affected","dependents","brokenReferences","terms",
-/// "findings","followUps","narrative"}.
+/// "findings","followUps","conflicts","narrative"}.
 /// </summary>
 public static class ForecastJson
 {
@@ -35,9 +35,27 @@ public static class ForecastJson
             terms = forecast.Terms.Select(t => new { definition = t.Definition, term = t.Term, change = t.Change.ToString().ToLowerInvariant(), usedIn = t.UsedIn }),
             findings = forecast.Findings.Select(f => new { rule = f.Rule, line = f.Line, message = f.Message, norms = f.Norms }),
             followUps = forecast.FollowUps.Select(f => new { norm = f.Norm, body = f.Body, phrase = f.Phrase, sentence = f.Sentence, existing = f.Existing.Select(e => new { act = e.ActId, title = e.Title, basis = e.Basis, score = e.Score }) }),
+            conflicts = forecast.Conflicts.Select(c => new
+            {
+                norm = c.Norm,
+                other = c.Other,
+                otherCitation = c.OtherCitation,
+                type = c.Kind.ToString().ToLowerInvariant(),
+                kind = c.Value.Kind.ToString().ToLowerInvariant(),
+                value = Value(c.Value),
+                otherValue = Value(c.OtherValue),
+                sentence = c.Sentence,
+                otherSentence = c.OtherSentence,
+                overlap = c.Overlap,
+                actKind = c.ActKind.ToString(),
+                otherActKind = c.OtherActKind.ToString(),
+                hierarchy = c.Hierarchy.ToString().ToLowerInvariant(),
+            }),
             narrative = Narrative(forecast.Narrative),
         };
     }
+
+    private static object Value(NormValue v) => new { phrase = v.Phrase, normalized = v.Normalized };
 
     /// <summary>aiGenerated says who wrote it, as the AI Concept requires readers be told; it is false only when absent.</summary>
     private static object Narrative(ForecastNarrative narrative) => new

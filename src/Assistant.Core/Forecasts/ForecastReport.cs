@@ -55,6 +55,8 @@ public static class ForecastReport
         Table(html, ["Rule", "Line", "Finding", "Norms"], forecast.Findings.Select(f => new[] { f.Rule, f.Line?.ToString(CultureInfo.InvariantCulture) ?? "", f.Message, string.Join(", ", f.Norms) }));
         Section(html, "Follow-up acts", forecast.FollowUps.Count);
         Table(html, ["Norm", "Adopted by", "Delegation", "Bylaws in force that may serve it"], forecast.FollowUps.Select(f => new[] { f.Norm, f.Body, f.Sentence, ReportTexts.Bylaws(f) }));
+        Section(html, "Possible conflicts and duplication", forecast.Conflicts.Count);
+        Table(html, ReportTexts.ConflictHeadings, ReportTexts.ConflictRows(forecast.Conflicts));
         html.Append("<h2>Consequences by area</h2>");
         var narrative = forecast.Narrative;
         html.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(ReportTexts.Narrative(narrative))}</strong></p>");
@@ -67,6 +69,7 @@ public static class ForecastReport
         return html.ToString();
     }
 
+    /// <summary>«deadline conflict, the other act (Order) is lower», «duplication».</summary>
     private static void Section(StringBuilder html, string title, int count) =>
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(title)} ({count})</h2>");
 

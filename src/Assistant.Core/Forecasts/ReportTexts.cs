@@ -23,4 +23,20 @@ internal static class ReportTexts
     public static string Bylaws(FollowUpAct followUp) => followUp.Existing.Count == 0
         ? "none found: to adopt"
         : string.Join("; ", followUp.Existing.Select(e => $"{e.ActId} {e.Title} ({(e.Basis == "refers" ? "refers to the norm" : "title fits")})"));
+
+    public static string[] ConflictHeadings { get; } = ["Norm", "Its value", "Other norm", "Other value", "Finding", "Sentence", "Other sentence"];
+
+    /// <summary>Each possible conflict with the two values side by side and both sentences.</summary>
+    public static IEnumerable<string[]> ConflictRows(IReadOnlyList<PossibleConflict> conflicts) => conflicts.Select(c => new[]
+    {
+        c.Norm, $"{c.Value.Phrase} ({c.Value.Normalized})", $"{c.Other} — {c.OtherCitation}", $"{c.OtherValue.Phrase} ({c.OtherValue.Normalized})", Finding(c), c.Sentence, c.OtherSentence,
+    });
+
+    private static string Finding(PossibleConflict conflict)
+    {
+        var finding = conflict.Kind == ConflictKind.Duplication ? "duplication" : $"{conflict.Value.Kind.ToString().ToLowerInvariant()} conflict";
+        return conflict.Hierarchy is HierarchyRelation.Lower or HierarchyRelation.Higher
+            ? $"{finding}, the other act ({conflict.OtherActKind}) is {conflict.Hierarchy.ToString().ToLowerInvariant()} than the amended one ({conflict.ActKind})"
+            : finding;
+    }
 }

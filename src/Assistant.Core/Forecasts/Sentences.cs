@@ -1,9 +1,31 @@
 namespace Assistant.Core.Forecasts;
 
-/// <summary>The sentence of a norm's text that holds a phrase, for findings that quote where a reference stands.</summary>
-internal static class Sentences
+/// <summary>The sentences of a norm's text: the one that holds a phrase, for findings that quote where it stands, or all of them.</summary>
+public static class Sentences
 {
     private const int MaxLength = 500;
+
+    /// <summary>The text cut at every sentence end, each sentence trimmed; empty ones dropped.</summary>
+    public static List<string> Split(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (EndsSentence(text, i) || i == text.Length - 1)
+            {
+                var sentence = text[start..(i + 1)].Trim();
+                if (sentence.Length > 0)
+                {
+                    sentences.Add(sentence);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return sentences;
+    }
 
     public static string Around(string text, string phrase)
     {

@@ -7,7 +7,10 @@ using Assistant.Core.Changes;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Core.Forecasts;
+using Assistant.Core.Retrieval;
+using Assistant.Indexer.Hosting;
 using Assistant.Inference.Llama;
+using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -28,6 +31,7 @@ internal static class DraftCommand
         Generate(),
         Evaluate(),
         ForecastEvalCommand.Create(context),
+        ConflictEvalCommand.Create(),
     };
 
     private static Option<Language?> EditionLanguage() => CliOptions.Lang(
@@ -129,14 +133,18 @@ internal static class DraftCommand
         var twin = new Option<FileInfo?>("--twin") { Description = "The draft's other language version: both must make the same operations on the same norms" };
         var language = EditionLanguage();
         var output = new Option<FileInfo?>("--out") { Description = "Also write the report to this file (.html or .docx)" };
-        var model = new Option<FileInfo?>("--model") { Description = "A chat model (GGUF) to write the consequences by area with (llama.cpp through LLamaSharp); without one they are not written" };
+        var chatModel = new Option<FileInfo?>("--chat-model") { Description = "A chat model (GGUF) to write the consequences by area with (llama.cpp through LLamaSharp); without one they are not written" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads of the model (default: all cores)" };
         var gpuLayers = new Option<int>("--gpu-layers") { DefaultValueFactory = _ => 0, Description = "Layers of the model offloaded to the GPU" };
         var maxTokens = new Option<int>("--max-tokens") { DefaultValueFactory = _ => new NarrativeOptions().MaxTokens, Description = "Tokens the model may write; output cut before its JSON closes is no narrative" };
         var json = CliOptions.Json();
-        var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts")
+        var noConflicts = new Option<bool>("--no-conflicts") { Description = "Do not look for possible conflicts and duplication in other acts" };
+        var mode = CliOptions.Mode();
+        mode.Description = "How the closest norms of other acts are searched for conflicts: lexical or hybrid (default hybrid when vectors and a model exist, else lexical)";
+        var model = CliOptions.Model();
+        var command = new Command("forecast", "What a draft changes and breaks: affected norms with redlines, the norms that refer to them, broken references, drafting-rule findings, follow-up acts, possible conflicts with other acts, and with a chat model the consequences by area")
         {
-            file, edition, twin, language, output, model, threads, gpuLayers, maxTokens, json,
+            file, edition, twin, language, output, json, noConflicts, mode, model, chatModel, threads, gpuLayers, maxTokens,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -146,16 +154,20 @@ internal static class DraftCommand
             }
 
             var text = ReadDraft(parse.GetRequiredValue(file));
-            using var catalog = context.OpenExistingCatalog(parse);
+            using var services = await NeighbourServices(context, parse, parse.GetValue(mode), parse.GetValue(model), cancellationToken);
+            var catalog = services.Catalog;
             var titles = catalog.ActTitles().ToList();
             var parser = new DraftParser(new ActResolver(titles));
             var other = parse.GetValue(twin) is { } twinFile ? parser.Parse(ReadDraft(twinFile)) : null;
             var parsed = parser.Parse(text);
-            var forecast = new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(parse.GetValue(language) ?? parsed.Language)).Build(parsed, text, parse.GetValue(edition), parse.GetValue(language), other, cancellationToken: cancellationToken);
-            if (parse.GetValue(model) is { } gguf)
+            var neighbours = parse.GetValue(noConflicts) ? null : new CatalogNeighbours(catalog, services.Retrieval, parse.GetValue(mode));
+            var forecast = await new ForecastBuilder(catalog, catalog, new ActTitleIndex(titles), catalog.Bylaws(parse.GetValue(language) ?? parsed.Language), neighbours)
+                .BuildAsync(parsed, text, parse.GetValue(edition), parse.GetValue(language), other, null, cancellationToken);
+            if (parse.GetValue(chatModel) is { } gguf)
             {
                 forecast = forecast with { Narrative = await NarrateAsync(forecast, gguf, parse.GetValue(threads), parse.GetValue(gpuLayers), parse.GetValue(maxTokens), cancellationToken) };
             }
+
             if (parse.GetValue(output) is { } report)
             {
                 if (IsReport(report, ".docx"))
@@ -174,7 +186,7 @@ internal static class DraftCommand
             }
             else
             {
-                PrintForecast(forecast);
+                PrintForecast(forecast, neighbours is null ? "not searched" : (parse.GetValue(mode) ?? services.Retrieval.Ranking.DefaultMode).ToCode());
             }
 
             return 0;
@@ -184,7 +196,26 @@ internal static class DraftCommand
 
     private static bool IsReport(FileInfo file, string extension) => file.Extension.Equals(extension, StringComparison.OrdinalIgnoreCase);
 
-    private static void PrintForecast(Forecast forecast)
+    /// <summary>The catalog with hybrid retrieval when asked, or when vectors and a model are there; lexical otherwise.</summary>
+    private static async Task<SearchServices> NeighbourServices(CommandContext context, ParseResult parse, RetrievalMode? mode, string? model, CancellationToken cancellationToken)
+    {
+        var catalog = context.OpenExistingCatalog(parse);
+        if (mode is { } chosen)
+        {
+            return await SearchServices.OpenAsync(context, catalog, chosen, model, cancellationToken);
+        }
+
+        try
+        {
+            return await SearchServices.OpenAsync(context, catalog, RetrievalMode.Hybrid, model, cancellationToken);
+        }
+        catch (CommandException)
+        {
+            return await SearchServices.OpenAsync(context, catalog, RetrievalMode.Lexical, model, cancellationToken);
+        }
+    }
+
+    private static void PrintForecast(Forecast forecast, string neighbours)
     {
         Console.Out.WriteLine($"{forecast.Title} [{forecast.Language.ToCode()}]");
         Console.Out.WriteLine($"affected norms ({forecast.Affected.Count}):");
@@ -224,6 +255,15 @@ internal static class DraftCommand
             }
         }
 
+        Console.Out.WriteLine($"possible conflicts and duplication ({forecast.Conflicts.Count}; closest norms searched {neighbours}):");
+        foreach (var conflict in forecast.Conflicts)
+        {
+            var hierarchy = conflict.Hierarchy is HierarchyRelation.Lower or HierarchyRelation.Higher ? $", the other act is {conflict.Hierarchy.ToString().ToLowerInvariant()} ({conflict.OtherActKind})" : "";
+            Console.Out.WriteLine(conflict.Kind == ConflictKind.Duplication
+                ? $"  duplication {conflict.Norm} ≈ {conflict.Other} ({conflict.OtherCitation}, overlap {conflict.Overlap:0.00}{hierarchy}): {conflict.OtherSentence}"
+                : $"  {conflict.Value.Kind.ToString().ToLowerInvariant()} {conflict.Norm} «{conflict.Value.Phrase}» ≠ {conflict.Other} «{conflict.OtherValue.Phrase}» ({conflict.OtherCitation}, overlap {conflict.Overlap:0.00}{hierarchy})");
+        }
+
         var narrative = forecast.Narrative;
         Console.Out.WriteLine($"consequences by area: {NarrativeText(narrative)}");
         foreach (var item in narrative.Items)
@@ -242,7 +282,7 @@ internal static class DraftCommand
     {
         if (!gguf.Exists)
         {
-            throw new CommandException($"--model {gguf}: no such file.");
+            throw new CommandException($"--chat-model {gguf}: no such file.");
         }
 
         var options = new NarrativeOptions { MaxTokens = maxTokens };

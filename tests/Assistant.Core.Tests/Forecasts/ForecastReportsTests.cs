@@ -21,6 +21,7 @@ public sealed class ForecastReportsTests
         [new ChangedTerm("K1500000414/art:1/p:1/sp:2", "работодатель", AffectedChange.Changed, ["K1500000414/art:5"])],
         [new DraftingFinding("entry-into-force", null, "The draft has no entry-into-force article.", [])],
         [new FollowUpAct("K1500000414/art:3", "уполномоченным органом", "по форме, утверждаемой уполномоченным органом", "Заявление подается по форме, утверждаемой уполномоченным органом.", [])],
+        [],
         ForecastNarrative.Absent(ForecastNarrative.NoModel));
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class ForecastReportsTests
         var root = document.RootElement;
 
         Assert.Equal(
-            ["title", "lang", "acts", "affected", "dependents", "brokenReferences", "terms", "findings", "followUps", "narrative"],
+            ["title", "lang", "acts", "affected", "dependents", "brokenReferences", "terms", "findings", "followUps", "conflicts", "narrative"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("changed", root.GetProperty("affected")[0].GetProperty("change").GetString());
         Assert.Equal(["kept", "deleted", "inserted", "kept"], root.GetProperty("acts")[0].GetProperty("norms")[0].GetProperty("redline").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));

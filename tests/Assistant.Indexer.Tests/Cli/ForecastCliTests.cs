@@ -32,7 +32,7 @@ public sealed class ForecastCliTests
             Assert.Equal(0, run.ExitCode);
             using var json = JsonDocument.Parse(run.Output);
             var root = json.RootElement;
-            Assert.Equal(["title", "lang", "acts", "affected", "dependents", "brokenReferences", "terms", "findings", "followUps", "narrative"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["title", "lang", "acts", "affected", "dependents", "brokenReferences", "terms", "findings", "followUps", "conflicts", "narrative"], root.EnumerateObject().Select(p => p.Name));
             var affected = Assert.Single(root.GetProperty("affected").EnumerateArray());
             Assert.Equal(("K1500000414/art:122", "repealed"), (affected.GetProperty("id").GetString(), affected.GetProperty("change").GetString()));
             var broken = root.GetProperty("brokenReferences").EnumerateArray().ToList();
@@ -62,7 +62,7 @@ public sealed class ForecastCliTests
             await File.WriteAllTextAsync(draft, Repeal);
             Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", db)).ExitCode);
 
-            var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report, "--model", SharedData.Path("models", "stories260K.gguf"), "--threads", "1");
+            var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report, "--chat-model", SharedData.Path("models", "stories260K.gguf"), "--threads", "1");
 
             Assert.Equal(0, run.ExitCode);
             using var json = JsonDocument.Parse(run.Output);
