@@ -55,30 +55,21 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         }
 
         var text = new StringBuilder();
-        long promptTokens = 0, outputTokens = 0;
-        TimeSpan? firstToken = null;
-        var asked = Stopwatch.GetTimestamp();
+        var reply = new StreamedReply();
         var arguments = prompt.Arguments(request.Question, sources, request.History, options, request.Sampling);
         await foreach (var update in kernel.InvokeStreamingAsync<ChatResponseUpdate>(prompt.For(language), arguments, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var usage in update.Contents.OfType<UsageContent>())
+            if (reply.Read(update) is { } delta)
             {
-                promptTokens += usage.Details.InputTokenCount ?? 0;
-                outputTokens += usage.Details.OutputTokenCount ?? 0;
-            }
-
-            if (!string.IsNullOrEmpty(update.Text))
-            {
-                firstToken ??= Stopwatch.GetElapsedTime(asked);
-                text.Append(update.Text);
-                yield return new AnswerDelta(update.Text);
+                text.Append(delta);
+                yield return new AnswerDelta(delta);
             }
         }
 
-        var generation = Stopwatch.GetElapsedTime(asked) - (firstToken ?? TimeSpan.Zero);
-        var timings = new AnswerTimings(retrieval, firstToken ?? TimeSpan.Zero, generation, Stopwatch.GetElapsedTime(started));
+        var firstToken = reply.FirstToken ?? TimeSpan.Zero;
+        var timings = new AnswerTimings(retrieval, firstToken, reply.Elapsed - firstToken, Stopwatch.GetElapsedTime(started));
         var verified = QuotedNorms.Verify(CitationMarkers.Verify(text.ToString(), sources.Count), sources);
-        var tokens = new AnswerUsage(promptTokens, outputTokens);
+        var tokens = new AnswerUsage(reply.PromptTokens, reply.OutputTokens);
         if (verified.Cited.Count == 0)
         {
             yield return Abstain(sources, language, AnswerTexts.NothingCited, tokens, timings);

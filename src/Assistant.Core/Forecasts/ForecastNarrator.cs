@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Assistant.Core.Answers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -31,27 +31,15 @@ public sealed class ForecastNarrator(Kernel kernel, ForecastPrompt prompt, Narra
         }
 
         var text = new StringBuilder();
-        long promptTokens = 0, outputTokens = 0;
-        var asked = Stopwatch.GetTimestamp();
-        TimeSpan? firstToken = null;
+        var reply = new StreamedReply();
         var arguments = prompt.Arguments(forecast.Title, evidence, options);
         await foreach (var update in kernel.InvokeStreamingAsync<ChatResponseUpdate>(prompt.For(forecast.Language), arguments, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var usage in update.Contents.OfType<UsageContent>())
-            {
-                promptTokens += usage.Details.InputTokenCount ?? 0;
-                outputTokens += usage.Details.OutputTokenCount ?? 0;
-            }
-
-            if (!string.IsNullOrEmpty(update.Text))
-            {
-                firstToken ??= Stopwatch.GetElapsedTime(asked);
-                text.Append(update.Text);
-            }
+            text.Append(reply.Read(update));
         }
 
-        var first = firstToken ?? Stopwatch.GetElapsedTime(asked);
-        var used = new NarrativeUsage(promptTokens, outputTokens, first, Stopwatch.GetElapsedTime(asked) - first);
+        var first = reply.FirstToken ?? reply.Elapsed;
+        var used = new NarrativeUsage(reply.PromptTokens, reply.OutputTokens, first, reply.Elapsed - first);
         var metadata = chat.GetService<ChatClientMetadata>();
         var model = metadata?.DefaultModelId ?? metadata?.ProviderName ?? "unnamed model";
         return Read(text.ToString(), evidence, model, used);

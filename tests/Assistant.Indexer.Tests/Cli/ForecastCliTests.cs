@@ -18,14 +18,10 @@ public sealed class ForecastCliTests
     [SharedFact]
     public async Task Forecast_of_a_repeal_lists_the_norms_left_pointing_at_nothing_and_writes_the_report()
     {
-        var folder = Directory.CreateTempSubdirectory("raglegal-forecast-");
+        var folder = await LabourFolderAsync();
         try
         {
-            var db = Path.Combine(folder.FullName, "catalog.db");
-            var draft = Path.Combine(folder.FullName, "draft.txt");
-            var report = Path.Combine(folder.FullName, "report.html");
-            await File.WriteAllTextAsync(draft, Repeal);
-            Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", db)).ExitCode);
+            var (db, draft, report) = (Path.Combine(folder.FullName, "catalog.db"), Path.Combine(folder.FullName, "draft.txt"), Path.Combine(folder.FullName, "report.html"));
 
             var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report);
 
@@ -53,14 +49,10 @@ public sealed class ForecastCliTests
     [SharedFact]
     public async Task With_a_model_the_forecast_has_an_ai_written_narrative_and_the_word_report_says_so()
     {
-        var folder = Directory.CreateTempSubdirectory("raglegal-forecast-");
+        var folder = await LabourFolderAsync();
         try
         {
-            var db = Path.Combine(folder.FullName, "catalog.db");
-            var draft = Path.Combine(folder.FullName, "draft.txt");
-            var report = Path.Combine(folder.FullName, "report.docx");
-            await File.WriteAllTextAsync(draft, Repeal);
-            Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", db)).ExitCode);
+            var (db, draft, report) = (Path.Combine(folder.FullName, "catalog.db"), Path.Combine(folder.FullName, "draft.txt"), Path.Combine(folder.FullName, "report.docx"));
 
             var run = await IndexerProcess.RunAsync("draft", "forecast", draft, "--db", db, "--json", "--out", report, "--chat-model", SharedData.Path("models", "stories260K.gguf"), "--threads", "1");
 
@@ -95,5 +87,14 @@ public sealed class ForecastCliTests
         {
             File.Delete(draft);
         }
+    }
+
+    /// <summary>A folder holding the repeal draft and a catalog of the Labour code.</summary>
+    private static async Task<DirectoryInfo> LabourFolderAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("raglegal-forecast-");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "draft.txt"), Repeal);
+        Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"), "--db", Path.Combine(folder.FullName, "catalog.db"))).ExitCode);
+        return folder;
     }
 }
