@@ -32,13 +32,29 @@ internal sealed partial class ForecastQueue(IForecastJobStore jobs, ForecastRunn
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrent), CancellationToken = stoppingToken };
         try
         {
-            await Parallel.ForEachAsync(_queue.Reader.ReadAllAsync(stoppingToken), parallel, async (id, cancellationToken) => await runner.RunAsync(id, cancellationToken));
+            await Parallel.ForEachAsync(_queue.Reader.ReadAllAsync(stoppingToken), parallel, RunAsync);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: unfinished jobs stay in the store and are queued again at the next start.
         }
     }
+
+    /// <summary>A job whose store cannot be read or written is logged and left as it stands; the queue goes on with the next.</summary>
+    private async ValueTask RunAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runner.RunAsync(id, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogNotRun(error, id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forecast {JobId} could not be run; it stays as the store holds it")]
+    private partial void LogNotRun(Exception error, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecast {JobId} of draft {DraftId} queued by {User}")]
     private partial void LogQueued(string jobId, string draftId, string user);
