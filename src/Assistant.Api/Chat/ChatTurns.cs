@@ -21,38 +21,20 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
     /// <summary>The turn's events as SSE items; a failure after the stream began becomes an `error` event.</summary>
     public async IAsyncEnumerable<SseItem<string>> StreamAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var events = RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
+        Func<Exception, ChatFailure?> failure = e =>
         {
-            while (true)
+            TurnFailed(logger, e, turn.ConversationId);
+            return Failure(e) ?? Unexpected;
+        };
+        await foreach (var step in GuardedStream.Of(RunAsync(turn, cancellationToken), failure, cancellationToken))
+        {
+            if (step.Failure is { } failed)
             {
-                SseItem<string> item;
-                try
-                {
-                    if (!await events.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    item = Item(events.Current.Type, events.Current.Data);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Headers are sent: the failure can only travel as an event, and the next request is unaffected.
-                    TurnFailed(logger, e, turn.ConversationId);
-                    item = Item("error", Failure(e) ?? new ChatFailure(StatusCodes.Status500InternalServerError, "Answer failed", "The answer failed on the server; the failure is logged."));
-                }
-
-                yield return item;
-                if (item.EventType == "error")
-                {
-                    yield break;
-                }
+                yield return Item("error", failed);
+                yield break;
             }
-        }
-        finally
-        {
-            await events.DisposeAsync();
+
+            yield return Item(step.Item.Type, step.Item.Data);
         }
     }
 
@@ -80,6 +62,9 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
 
         return new ChatResponse(turn.ConversationId, sources!, answer!, done!);
     }
+
+    /// <summary>What the client is told of a failure that <see cref="Failure"/> does not know; the failure itself is logged.</summary>
+    public static ChatFailure Unexpected { get; } = new(StatusCodes.Status500InternalServerError, "Answer failed", "The answer failed on the server; the failure is logged.");
 
     /// <summary>A problem the client can act on, for the exceptions a turn may end with; null for the unexpected.</summary>
     public static ChatFailure? Failure(Exception exception) => exception switch

@@ -64,60 +64,38 @@ internal static class GroundedCompletions
         var streamed = new StringBuilder();
         SourcesEvent? sources = null;
         UsageView? usage = null;
-        var events = turns.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
+        // The status is sent: a failure travels as an error object in the stream, as OpenAI's does.
+        await foreach (var step in GuardedStream.Of(turns.RunAsync(turn, cancellationToken), e => ChatTurns.Failure(e) ?? ChatTurns.Unexpected, cancellationToken))
         {
-            while (true)
+            if (step.Failure is { } failure)
             {
-                SseItem<string>? failed = null;
-                try
-                {
-                    if (!await events.MoveNextAsync())
-                    {
-                        break;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The status is sent: the failure travels as an error object in the stream, as OpenAI's does.
-                    var failure = ChatTurns.Failure(e) ?? new ChatFailure(StatusCodes.Status500InternalServerError, "Answer failed", "The answer failed on the server; the failure is logged.");
-                    failed = CompletionIdentity.Error(failure);
-                }
-
-                if (failed is not null)
-                {
-                    yield return failed.Value;
-                    yield break;
-                }
-
-                switch (events.Current.Data)
-                {
-                    case SourcesEvent found:
-                        sources = found;
-                        break;
-                    case CitationsEvent answer:
-                        var replaces = streamed.ToString() != answer.Answer;
-                        if (replaces)
-                        {
-                            var verified = streamed.Length == 0 ? answer.Answer : "\n\n" + VerifiedHeading(answer.Lang) + "\n" + answer.Answer;
-                            yield return completion.Chunk(new ChunkDelta(Content: verified));
-                        }
-
-                        yield return completion.Chunk(new ChunkDelta(Raglegal: Grounding.Of(turn.ConversationId, sources, answer, replaces && streamed.Length > 0)), "stop");
-                        break;
-                    case DoneEvent done:
-                        usage = done.Usage;
-                        break;
-                    case DeltaEvent delta:
-                        streamed.Append(delta.Text);
-                        yield return completion.Chunk(new ChunkDelta(Content: delta.Text));
-                        break;
-                }
+                yield return CompletionIdentity.Error(failure);
+                yield break;
             }
-        }
-        finally
-        {
-            await events.DisposeAsync();
+
+            switch (step.Item.Data)
+            {
+                case SourcesEvent found:
+                    sources = found;
+                    break;
+                case CitationsEvent answer:
+                    var replaces = streamed.ToString() != answer.Answer;
+                    if (replaces)
+                    {
+                        var verified = streamed.Length == 0 ? answer.Answer : "\n\n" + VerifiedHeading(answer.Lang) + "\n" + answer.Answer;
+                        yield return completion.Chunk(new ChunkDelta(Content: verified));
+                    }
+
+                    yield return completion.Chunk(new ChunkDelta(Raglegal: Grounding.Of(turn.ConversationId, sources, answer, replaces && streamed.Length > 0)), "stop");
+                    break;
+                case DoneEvent done:
+                    usage = done.Usage;
+                    break;
+                case DeltaEvent delta:
+                    streamed.Append(delta.Text);
+                    yield return completion.Chunk(new ChunkDelta(Content: delta.Text));
+                    break;
+            }
         }
 
         if (includeUsage && usage is not null)

@@ -4,6 +4,7 @@ using System.Text;
 using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Hosting;
+using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Microsoft.Extensions.AI;
 
@@ -82,57 +83,29 @@ internal static class ModelCompletions
     {
         yield return completion.Chunk(new ChunkDelta(Role: "assistant", Content: string.Empty));
         var text = new StringBuilder();
-        long promptTokens = 0, outputTokens = 0;
+        var reply = new StreamedReply();
         ChatFinishReason? finish = null;
-        var updates = chat.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
+        await foreach (var step in GuardedStream.Of(chat.GetStreamingResponseAsync(messages, chatOptions, cancellationToken), ChatTurns.Failure, cancellationToken))
         {
-            while (true)
+            if (step.Failure is { } failure)
             {
-                SseItem<string>? failed = null;
-                try
-                {
-                    if (!await updates.MoveNextAsync())
-                    {
-                        break;
-                    }
-                }
-                catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
-                {
-                    failed = CompletionIdentity.Error(failure);
-                }
-
-                if (failed is not null)
-                {
-                    yield return failed.Value;
-                    yield break;
-                }
-
-                var update = updates.Current;
-                finish = update.FinishReason ?? finish;
-                foreach (var usage in update.Contents.OfType<UsageContent>())
-                {
-                    promptTokens += usage.Details.InputTokenCount ?? 0;
-                    outputTokens += usage.Details.OutputTokenCount ?? 0;
-                }
-
-                if (!string.IsNullOrEmpty(update.Text))
-                {
-                    text.Append(update.Text);
-                    yield return completion.Chunk(new ChunkDelta(Content: update.Text));
-                }
+                yield return CompletionIdentity.Error(failure);
+                yield break;
             }
-        }
-        finally
-        {
-            await updates.DisposeAsync();
+
+            finish = step.Item.FinishReason ?? finish;
+            if (reply.Read(step.Item) is { } delta)
+            {
+                text.Append(delta);
+                yield return completion.Chunk(new ChunkDelta(Content: delta));
+            }
         }
 
         await turns.RecordModelAnswerAsync(turn, text.ToString(), completion.Model, cancellationToken);
         yield return completion.Chunk(new ChunkDelta(Raglegal: Grounding.Ungrounded(turn.ConversationId, text.ToString())), FinishReason(finish));
         if (includeUsage)
         {
-            yield return completion.Usage(new CompletionUsage(promptTokens, outputTokens));
+            yield return completion.Usage(new CompletionUsage(reply.PromptTokens, reply.OutputTokens));
         }
 
         yield return CompletionIdentity.Done;

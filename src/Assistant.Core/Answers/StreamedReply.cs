@@ -5,9 +5,9 @@ namespace Assistant.Core.Answers;
 
 /// <summary>
 /// Keeps the counts of a model's streamed reply as its updates pass: tokens in and out, and when its first text came
-/// (mostly the prompt's evaluation) — what an answer and a forecast's narrative both report.
+/// (mostly the prompt's evaluation) — what an answer, a forecast's narrative and a raw completion all report.
 /// </summary>
-internal sealed class StreamedReply
+public sealed class StreamedReply
 {
     private readonly long _asked = Stopwatch.GetTimestamp();
 
