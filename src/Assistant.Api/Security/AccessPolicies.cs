@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assistant.Api.Security;
 
-/// <summary>Who may call what: any known role may chat, experts and admins may submit drafts, only admins may administer.</summary>
+/// <summary>Who may call what: any known role may chat, experts and admins may submit drafts, moderators and admins review public comments, only admins may administer.</summary>
 internal static class AccessPolicies
 {
     public const string Chat = "chat";
 
     public const string Drafting = "drafting";
+
+    public const string Moderation = "moderation";
 
     public const string Admin = "admin";
 
@@ -16,6 +18,7 @@ internal static class AccessPolicies
     {
         options.AddPolicy(Chat, policy => Roles(policy, AccessRoles.All));
         options.AddPolicy(Drafting, policy => Roles(policy, [AccessRole.Expert, AccessRole.Admin]));
+        options.AddPolicy(Moderation, policy => Roles(policy, [AccessRole.Moderator, AccessRole.Admin]));
         options.AddPolicy(Admin, policy => Roles(policy, [AccessRole.Admin]));
     }
 

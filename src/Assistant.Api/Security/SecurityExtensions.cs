@@ -46,9 +46,13 @@ internal static class SecurityExtensions
         return app;
     }
 
-    /// <summary>A token with any role: deputy, expert or admin.</summary>
+    /// <summary>A token with any role: deputy, expert, moderator or admin.</summary>
     public static TBuilder RequireChatAccess<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(AccessPolicies.Chat);
+
+    /// <summary>A token with the role moderator or admin: the review of public comments.</summary>
+    public static TBuilder RequireModerationAccess<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(AccessPolicies.Moderation);
 
     public static TBuilder RequireAdminAccess<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(AccessPolicies.Admin);

@@ -2,18 +2,19 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Assistant.Core.Access;
 
-/// <summary>Roles as tokens and HTTP claims spell them: "deputy", "expert", "admin".</summary>
+/// <summary>Roles as tokens and HTTP claims spell them: "deputy", "expert", "moderator", "admin".</summary>
 public static class AccessRoles
 {
-    public static IReadOnlyList<AccessRole> All { get; } = [AccessRole.Deputy, AccessRole.Expert, AccessRole.Admin];
+    public static IReadOnlyList<AccessRole> All { get; } = [AccessRole.Deputy, AccessRole.Expert, AccessRole.Moderator, AccessRole.Admin];
 
-    /// <summary>"deputy, expert or admin", for messages that list what is accepted.</summary>
-    public static string Listed { get; } = "deputy, expert or admin";
+    /// <summary>"deputy, expert, moderator or admin", for messages that list what is accepted.</summary>
+    public static string Listed { get; } = "deputy, expert, moderator or admin";
 
     public static string ToClaim(this AccessRole role) => role switch
     {
         AccessRole.Deputy => "deputy",
         AccessRole.Expert => "expert",
+        AccessRole.Moderator => "moderator",
         AccessRole.Admin => "admin",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not an access role."),
     };

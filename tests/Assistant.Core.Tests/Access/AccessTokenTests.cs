@@ -204,7 +204,7 @@ public class AccessTokenTests
         var refusal = await TokenCheck.RefusalAsync(token, Key);
 
         Assert.Equal(AccessTokenFailure.Role, refusal.Failure);
-        Assert.Equal($"the token's role \"{role}\" is unknown; expected deputy, expert or admin", refusal.Reason);
+        Assert.Equal($"the token's role \"{role}\" is unknown; expected deputy, expert, moderator or admin", refusal.Reason);
     }
 
     [Fact]
