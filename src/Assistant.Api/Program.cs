@@ -19,6 +19,8 @@ app.UseRagLegalSecurity();
 app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
 app.MapChatEndpoints();
+app.MapConversationEndpoints();
+app.MapFeedbackEndpoints();
 app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
 app.MapForecastEndpoints();

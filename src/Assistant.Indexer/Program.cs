@@ -20,6 +20,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     TrainEmbedderCommand.Create(context),
     BenchCommand.Create(context),
     TokenCommand.Create(context),
+    UserCommand.Create(context),
     DraftCommand.Create(context),
 };
 

@@ -44,14 +44,20 @@ internal static class ChatEndpoints
         }
     }
 
-    /// <summary>The audit trail as JSON lines, oldest first, for [since, until).</summary>
-    private static IResult ExportAudit(IAuditTrail audit, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
+    /// <summary>The audit trail as JSON lines, oldest first, for [since, until), of one user or role when asked.</summary>
+    private static IResult ExportAudit(IAuditTrail audit, DateTimeOffset? since, DateTimeOffset? until, string? user, string? role, CancellationToken cancellationToken)
     {
         return Results.Stream(
             async stream =>
             {
                 await foreach (var record in audit.ReadAsync(since, until, cancellationToken))
                 {
+                    if ((user is not null && !string.Equals(record.Entry.User, user, StringComparison.Ordinal))
+                        || (role is not null && !string.Equals(record.Entry.Role, role, StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
                     await System.Text.Json.JsonSerializer.SerializeAsync(stream, record, ApiJson.Options, cancellationToken);
                     await stream.WriteAsync(NewLine, cancellationToken);
                 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
@@ -21,12 +20,15 @@ internal static class DraftEndpoints
 
     private const int MaxTitleLength = 500;
 
+    private const int MaxListed = 500;
+
     public static void MapDraftEndpoints(this WebApplication app)
     {
         var maxLength = app.Configuration.GetValue("Drafts:MaxTextLength", DefaultMaxTextLength);
         var drafts = app.MapGroup("/v1/drafts").WithTags("drafts").RequireAuthorization(AccessPolicies.Drafting);
         drafts.MapPost("/", (HttpContext http, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
             .WithName("submitDraft").DisableAntiforgery();
+        drafts.MapGet("/", ListAsync).WithName("listDrafts");
         drafts.MapGet("/{id}", (string id, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => GetAsync(id, store, catalog, cancellationToken))
             .WithName("getDraft");
     }
@@ -41,7 +43,7 @@ internal static class DraftEndpoints
 
         if (string.IsNullOrWhiteSpace(submission!.Text))
         {
-            return Problems.BadRequest("text is empty: send the draft's text as JSON {\"text\": …} or as a multipart file named \"file\".", "text");
+            return Problems.BadRequest("text is empty: send the draft's text as JSON {\"text\": …} or as a multipart file named \"file\" (.docx or UTF-8 text).", "text");
         }
 
         if (submission.Text.Length > maxLength)
@@ -112,6 +114,17 @@ internal static class DraftEndpoints
             applied);
     }
 
+    private static async Task<IResult> ListAsync(IDraftStore store, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxListed)
+        {
+            return Problems.BadRequest($"limit is {limit}; it must be between 1 and {MaxListed}.", "limit");
+        }
+
+        var drafts = await store.ListAsync(limit ?? 100, cancellationToken);
+        return Results.Ok(drafts.Select(d => new DraftSummaryResponse(d.Id, d.Title, d.Status.ToString(), d.Language.ToCode(), d.TargetActs, d.CreatedBy, d.CreatedAt)).ToList());
+    }
+
     private static FailedResponse Failed(FailedInstruction failed) => new(failed.Line, failed.Instruction, failed.Reason);
 
     /// <summary>The draft from a JSON body {title?, text, lang?} or a multipart form with a file "file" (and fields title, lang).</summary>
@@ -126,11 +139,11 @@ internal static class DraftEndpoints
                 return (null, Problems.BadRequest("The form has no file named \"file\" holding the draft's text.", "file"));
             }
 
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var text = await reader.ReadToEndAsync(cancellationToken);
-            if (text.Contains('\uFFFD', StringComparison.Ordinal))
+            await using var content = file.OpenReadStream();
+            var (text, error) = await DraftFile.ReadAsync(content, file.FileName, cancellationToken);
+            if (error is not null)
             {
-                return (null, Problems.BadRequest($"The file \"{file.FileName}\" is not UTF-8 text.", "file"));
+                return (null, Problems.BadRequest(error, "file"));
             }
 
             return (new DraftSubmission(form["title"].FirstOrDefault(), text, form["lang"].FirstOrDefault()), null);
@@ -167,6 +180,8 @@ internal sealed record DraftResponse(
     IReadOnlyList<OperationResponse> Operations,
     IReadOnlyList<FailedResponse> Failed,
     IReadOnlyList<ConsolidationResponse> Consolidation);
+
+internal sealed record DraftSummaryResponse(string Id, string Title, string Status, string Lang, IReadOnlyList<string> Acts, string CreatedBy, DateTimeOffset CreatedAt);
 
 internal sealed record OperationResponse(int Line, string Instruction, string Kind, string Target, string? Norm, string? Words, string? NewWords);
 

@@ -22,6 +22,7 @@ internal static class ForecastEndpoints
     public static void MapForecastEndpoints(this WebApplication app)
     {
         app.MapPost("/v1/drafts/{id}/forecasts", SubmitAsync).WithTags("forecasts").WithName("submitForecast").RequireAuthorization(AccessPolicies.Drafting).DisableAntiforgery();
+        app.MapGet("/v1/drafts/{id}/forecasts", ListForDraftAsync).WithTags("forecasts").WithName("listDraftForecasts").RequireAuthorization(AccessPolicies.Drafting);
         var forecasts = app.MapGroup("/v1/forecasts").WithTags("forecasts").RequireAuthorization(AccessPolicies.Drafting);
         forecasts.MapGet("/{id}", GetAsync).WithName("getForecast");
         forecasts.MapGet("/{id}/events", EventsAsync).WithName("forecastEvents");
@@ -77,6 +78,17 @@ internal static class ForecastEndpoints
         var role = http.User.FindFirstValue(ClaimTypes.Role) ?? "expert";
         var job = await queue.EnqueueAsync(new ForecastRequest(id, submission?.Edition, language, submission?.TwinDraftId), user, role, cancellationToken);
         return Results.Accepted($"/v1/forecasts/{job.Id}", ForecastJobView.Of(job));
+    }
+
+    private static async Task<IResult> ListForDraftAsync(string id, IDraftStore drafts, IForecastJobStore jobs, CancellationToken cancellationToken)
+    {
+        if (await drafts.GetAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"No draft has the id '{id}'.");
+        }
+
+        var list = await jobs.ListForDraftAsync(id, cancellationToken);
+        return Results.Ok(list.Select(ForecastJobView.Of).ToList());
     }
 
     private static async Task<IResult> GetAsync(string id, IForecastJobStore jobs, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Assistant.Api.Retrieval;
 using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Drafts;
+using Assistant.Core.Feedback;
 using Assistant.Core.Forecasts;
 using Assistant.Core.Retrieval;
 using Assistant.Hosting;
@@ -10,6 +11,7 @@ using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
 using Assistant.Storage.Drafts;
+using Assistant.Storage.Feedback;
 using Assistant.Storage.Retrieval;
 using Serilog;
 
@@ -64,9 +66,10 @@ internal static class HostingExtensions
         services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
         services.AddSingleton<IDraftStore>(provider => DraftStore.Open(CatalogPath(provider)));
         services.AddSingleton<IForecastJobStore>(provider => ForecastJobStore.Open(CatalogPath(provider)));
+        services.AddSingleton<IAnswerFeedbackStore>(provider => AnswerFeedbackStore.Open(CatalogPath(provider)));
     }
 
-    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts and forecast jobs.</summary>
+    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts, forecast jobs and feedback on answers.</summary>
     private static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 

@@ -8,4 +8,7 @@ public interface IDraftStore
 
     /// <summary>The draft, or null when no draft has the id.</summary>
     Task<Draft?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Drafts newest first, without their text, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Draft>> ListAsync(int limit, CancellationToken cancellationToken);
 }

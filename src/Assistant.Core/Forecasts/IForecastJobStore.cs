@@ -9,6 +9,9 @@ public interface IForecastJobStore
     /// <summary>The job, or null when no job has the id.</summary>
     Task<ForecastJob?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The forecasts asked for a draft, newest first.</summary>
+    Task<IReadOnlyList<ForecastJob>> ListForDraftAsync(string draftId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Jobs that did not finish, oldest first, each put back in the queue: one that was running when the service
     /// stopped starts again from the beginning.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assistant.Core.Access;
 using Assistant.Core.Acts;
 using Assistant.Core.Retrieval;
 
@@ -12,6 +13,25 @@ internal static class CliOptions
     {
         Description = "Catalog database file (default: Catalog:Path from appsettings.json / RAGLEGAL_Catalog__Path, else data/raglegal.db)",
         Recursive = true,
+    };
+
+    /// <summary>A required --role: deputy, expert, moderator or admin.</summary>
+    public static Option<AccessRole> Role(string description) => new("--role")
+    {
+        Description = $"{description}: {AccessRoles.Listed}",
+        HelpName = "deputy|expert|moderator|admin",
+        Required = true,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Single().Value;
+            if (AccessRoles.TryParse(token, out var parsed))
+            {
+                return parsed;
+            }
+
+            result.AddError($"--role must be {AccessRoles.Listed}, not '{token}'.");
+            return default;
+        },
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of text" };

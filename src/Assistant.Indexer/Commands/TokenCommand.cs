@@ -13,23 +13,7 @@ internal static class TokenCommand
 {
     public static Command Create(CommandContext context)
     {
-        var role = new Option<AccessRole>("--role")
-        {
-            Description = $"The holder's role: {AccessRoles.Listed}",
-            HelpName = "deputy|expert|admin",
-            Required = true,
-            CustomParser = result =>
-            {
-                var token = result.Tokens.Single().Value;
-                if (AccessRoles.TryParse(token, out var parsed))
-                {
-                    return parsed;
-                }
-
-                result.AddError($"--role must be {AccessRoles.Listed}, not '{token}'.");
-                return default;
-            },
-        };
+        var role = CliOptions.Role("The holder's role");
         var name = new Option<string>("--name") { Description = "The user the token names (its sub claim)", Required = true };
         var days = new Option<int>("--days")
         {

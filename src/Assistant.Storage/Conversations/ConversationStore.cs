@@ -40,6 +40,43 @@ public sealed class ConversationStore : IConversationStore, IDisposable
         return _connection.UseAsync<IReadOnlyList<ConversationMessage>?>(connection => Messages(connection, conversationId, owner), cancellationToken);
     }
 
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(string owner, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _connection.UseAsync<IReadOnlyList<ConversationSummary>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT c.id, c.created_at, max(m.at),
+                           (SELECT content FROM conversation_messages f WHERE f.conversation_id = c.id AND f.role = 'User' ORDER BY f.ordinal LIMIT 1),
+                           count(*)
+                    FROM conversations c JOIN conversation_messages m ON m.conversation_id = c.id
+                    WHERE c.owner = $owner
+                    GROUP BY c.id
+                    ORDER BY max(m.at) DESC
+                    LIMIT $limit
+                    """;
+                command.Parameters.AddWithValue("$owner", owner);
+                command.Parameters.AddWithValue("$limit", limit);
+                using var reader = command.ExecuteReader();
+                var conversations = new List<ConversationSummary>();
+                while (reader.Read())
+                {
+                    conversations.Add(new ConversationSummary(
+                        reader.GetString(0),
+                        StoredTime.Parse(reader.GetString(1)),
+                        StoredTime.Parse(reader.GetString(2)),
+                        reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+                        reader.GetInt32(4)));
+                }
+
+                return conversations;
+            },
+            cancellationToken);
+    }
+
     public Task AppendAsync(string conversationId, IReadOnlyList<ConversationMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationId);

@@ -68,20 +68,41 @@ public sealed class DraftStore : IDraftStore, IDisposable
                 command.CommandText = "SELECT id, title, status, language, target_acts, text, created_by, created_at FROM drafts WHERE id = $id";
                 command.Parameters.AddWithValue("$id", id);
                 using var reader = command.ExecuteReader();
-                return reader.Read()
-                    ? new Draft(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        Enum.Parse<DraftStatus>(reader.GetString(2)),
-                        LanguageCodes.Parse(reader.GetString(3)),
-                        reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                        reader.GetString(5),
-                        reader.GetString(6),
-                        StoredTime.Parse(reader.GetString(7)))
-                    : null;
+                return reader.Read() ? Read(reader) : null;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Draft>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _connection.UseAsync<IReadOnlyList<Draft>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id, title, status, language, target_acts, '', created_by, created_at FROM drafts ORDER BY created_at DESC, rowid DESC LIMIT $limit";
+                command.Parameters.AddWithValue("$limit", limit);
+                using var reader = command.ExecuteReader();
+                var drafts = new List<Draft>();
+                while (reader.Read())
+                {
+                    drafts.Add(Read(reader));
+                }
+
+                return drafts;
             },
             cancellationToken);
     }
 
     public void Dispose() => _connection.Dispose();
+
+    private static Draft Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        Enum.Parse<DraftStatus>(reader.GetString(2)),
+        LanguageCodes.Parse(reader.GetString(3)),
+        reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        reader.GetString(5),
+        reader.GetString(6),
+        StoredTime.Parse(reader.GetString(7)));
 }

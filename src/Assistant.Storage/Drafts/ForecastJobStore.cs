@@ -84,6 +84,27 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<ForecastJob>> ListForDraftAsync(string draftId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draftId);
+        return _connection.UseAsync<IReadOnlyList<ForecastJob>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM forecast_jobs WHERE draft_id = $draft_id ORDER BY created_at DESC, rowid DESC";
+                command.Parameters.AddWithValue("$draft_id", draftId);
+                using var reader = command.ExecuteReader();
+                var jobs = new List<ForecastJob>();
+                while (reader.Read())
+                {
+                    jobs.Add(Job(reader));
+                }
+
+                return jobs;
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<ForecastJob>> RequeueUnfinishedAsync(CancellationToken cancellationToken) =>
         _connection.UseAsync<IReadOnlyList<ForecastJob>>(
             connection =>
