@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: build, index the sample acts into data/raglegal.db and serve the API on http://127.0.0.1:5080.
+# The main job: build, index the sample acts into data/raglegal.db, serve the API on http://127.0.0.1:5080 and the web
+# app on http://127.0.0.1:5081 (Ctrl+C stops both). The first run creates the local admin and prints its password once.
 # Extra arguments are more paths to ingest, e.g. ./run.sh ../shared/corpus
 # Set RAGLEGAL_Llm__ModelPath=<gguf> for generated answers; without a model the chat answers with extracts.
 set -euo pipefail
@@ -11,9 +12,12 @@ command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is requi
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 url=${RAGLEGAL_URL:-http://127.0.0.1:5080}
+web=${RAGLEGAL_WEB_URL:-http://127.0.0.1:5081}
 
 dotnet build src/Assistant.Indexer -c Release -o .build/indexer -v quiet -nologo
 dotnet build src/Assistant.Api -c Release -o .build/api -v quiet -nologo
+# Published, not built: the component library's styles and scripts are copied into wwwroot only by publish.
+dotnet publish src/Assistant.Web -c Release -o .build/web -v quiet -nologo
 indexer() { dotnet .build/indexer/indexer.dll "$@"; }
 
 indexer ingest samples "$@"
@@ -30,10 +34,23 @@ mkdir -p data
 [ -s data/signing-key ] || { head -c 48 /dev/urandom | base64 -w0 > data/signing-key; chmod 600 data/signing-key; }
 export RAGLEGAL_Auth__SigningKey="$(cat data/signing-key)"
 token=$(indexer token issue --role deputy --name local-deputy --days 1)
+admin_password=$(indexer user add --role admin --name admin --first)
 
 cat <<INFO
 
-Serving the API on $url (Ctrl+C stops it). Try:
+The web app: $web
+INFO
+if [ -n "$admin_password" ]; then
+  cat <<INFO
+  Sign in as admin with the password $admin_password
+  (shown this once; the admin creates the other accounts in the app, or: dotnet .build/indexer/indexer.dll user add --role deputy --name <name>)
+INFO
+else
+  echo "  Sign in with your account (accounts: dotnet .build/indexer/indexer.dll user list)."
+fi
+cat <<INFO
+
+The API: $url (Ctrl+C stops both). Try:
   curl -s $url/health/ready
   curl -s -X POST $url/v1/search -H 'Content-Type: application/json' -d '{"query":"совет по развитию искусственного интеллекта","top":3}'
   (search and chat are hybrid: add "mode":"lexical" or "mode":"dense" to a search to see one side)
@@ -41,4 +58,7 @@ Serving the API on $url (Ctrl+C stops it). Try:
        -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
   OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
 INFO
-exec dotnet .build/api/raglegal-api.dll --contentRoot "$PWD/.build/api" --urls "$url"
+dotnet .build/api/raglegal-api.dll --contentRoot "$PWD/.build/api" --urls "$url" &
+api=$!
+trap 'kill $api 2>/dev/null' EXIT INT TERM
+RAGLEGAL_Web__ApiUrl="$url" dotnet .build/web/raglegal-web.dll --contentRoot "$PWD/.build/web" --urls "$web"

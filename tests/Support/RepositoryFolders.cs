@@ -3,6 +3,9 @@ namespace Assistant.Tests.Support;
 /// <summary>Folders of this repository, found from a test's output directory.</summary>
 internal static class RepositoryFolders
 {
+    /// <summary>The repository's root, where RagLegal.sln is.</summary>
+    public static string Repository => Root();
+
     /// <summary>The two sample acts the run command ingests.</summary>
     public static string Samples => Path.Combine(Root(), "samples");
 

@@ -82,7 +82,5 @@ internal static class HostingExtensions
         app.UseStatusCodePages();
         app.UseRagLegalRequestLogging();
         app.UseMiddleware<RequestSizeLimit>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
     }
 }

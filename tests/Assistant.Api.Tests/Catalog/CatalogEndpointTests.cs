@@ -158,19 +158,6 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
     }
 
     [Fact]
-    public async Task The_web_page_is_served_at_the_root_with_its_script()
-    {
-        using var client = _host.CreateClient();
-
-        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var script = await client.GetStringAsync(new Uri("/app.js", UriKind.Relative));
-
-        Assert.Contains("<form id=\"chat\">", page, StringComparison.Ordinal);
-        Assert.Contains("<form id=\"search\">", page, StringComparison.Ordinal);
-        Assert.Contains("/v1/chat", script, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_openapi_document_describes_the_chat_and_search_endpoints()
     {
         using var client = _host.CreateClient();
