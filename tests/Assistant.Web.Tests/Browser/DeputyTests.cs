@@ -23,13 +23,17 @@ public sealed class DeputyTests(WebAndApi stack, Chromium chromium)
         await page.ClickAsync("[data-testid=ask]");
         await page.WaitForSelectorAsync("[data-testid=answer-text]");
         var streamed = await page.EvaluateAsync<int>("() => window.streamedStates.length");
+        var deltas = int.Parse(await page.GetAttributeAsync("[data-testid=answer]", "data-deltas") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         var answer = await page.InnerTextAsync("[data-testid=answer-text]");
         var mode = await page.GetAttributeAsync(".answer .mode-badge", "data-mode");
         await page.ClickAsync("[data-testid=citations] a.norm-link");
         var viewer = await page.WaitForSelectorAsync("[data-testid=norm-viewer] [data-testid=norm-text]");
         var citation = await page.InnerTextAsync("[data-testid=norm-viewer] [data-testid=norm-citation]");
 
-        Assert.True(streamed >= 2, $"the answer appeared in {streamed} steps, not token by token");
+        // The tiny model writes faster than a browser paints, so several pieces may land in one paint: what must hold
+        // is that streamed text was on the screen before the verified answer replaced it, and that it came in pieces.
+        Assert.True(streamed >= 1, "no streamed text was painted before the verified answer");
+        Assert.True(deltas >= 2, $"the answer came in {deltas} piece(s), not token by token");
         Assert.False(string.IsNullOrWhiteSpace(answer));
         Assert.Equal("generated", mode);
         Assert.Contains("Создано ИИ", await page.InnerTextAsync(".answer .mode-badge"), StringComparison.Ordinal);

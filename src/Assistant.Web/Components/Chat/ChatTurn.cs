@@ -9,6 +9,9 @@ public sealed class ChatTurn(string question)
 
     public string Streamed { get; set; } = string.Empty;
 
+    /// <summary>How many pieces of text the answer streamed in before it was verified.</summary>
+    public int Deltas { get; set; }
+
     public IReadOnlyList<AnswerSource> Sources { get; set; } = [];
 
     public VerifiedAnswer? Verified { get; set; }
