@@ -7,7 +7,7 @@ namespace Assistant.Web.Tests.Browser;
 [Collection(BrowserGroup.Name)]
 public sealed class ScreenshotTests(WebAndApi stack, Chromium chromium)
 {
-    private static readonly string[] Shots = ["signin", "chat", "chat-phone", "norm", "drafts", "users", "audit", "feedback"];
+    private static readonly string[] Shots = ["signin", "chat", "chat-phone", "norm", "drafts", "draft", "forecast", "users", "audit", "feedback"];
 
     [BrowserFact]
     public async Task Every_main_page_renders_in_russian_and_in_kazakh_and_is_saved_as_a_screenshot()
@@ -46,6 +46,20 @@ public sealed class ScreenshotTests(WebAndApi stack, Chromium chromium)
                 await Pages.ScreenshotAsync(page, $"{name}-{culture}");
                 headings[$"{name}-{culture}"] = await page.InnerTextAsync(name == "norm" ? "[data-testid=norm-citation]" : "h1");
             }
+
+            var file = Path.Combine(Path.GetTempPath(), $"draft-{Guid.NewGuid():N}.docx");
+            ExpertTests.WriteDocx(file, ExpertTests.DraftLines);
+            await page.GotoAsync("/drafts");
+            await Pages.InteractiveAsync(page);
+            await page.SetInputFilesAsync("#draft-file", file);
+            await page.ClickAsync("[data-testid=submit-draft]");
+            await page.WaitForSelectorAsync("[data-testid=draft-title]");
+            await Pages.ScreenshotAsync(page, $"draft-{culture}");
+            await page.ClickAsync("[data-testid=run-forecast]");
+            await page.WaitForSelectorAsync("[data-testid=forecast]");
+            await Pages.ScreenshotAsync(page, $"forecast-{culture}");
+            headings[$"forecast-{culture}"] = await page.InnerTextAsync("#affected");
+            File.Delete(file);
         }
 
         Assert.Equal("Вход в RagLegal", headings["signin-ru"]);
@@ -54,6 +68,8 @@ public sealed class ScreenshotTests(WebAndApi stack, Chromium chromium)
         Assert.Equal("Заңнама бойынша сұрақтар", headings["chat-kk"]);
         Assert.Equal("Проекты законов", headings["drafts-ru"]);
         Assert.Equal("Заң жобалары", headings["drafts-kk"]);
+        Assert.StartsWith("Затрагиваемые нормы", headings["forecast-ru"], StringComparison.Ordinal);
+        Assert.StartsWith("Қозғалатын нормалар", headings["forecast-kk"], StringComparison.Ordinal);
         Assert.Equal("Пайдаланушылар мен рөлдер", headings["users-kk"]);
         Assert.Equal("Аудит журналы", headings["audit-kk"]);
         Assert.Equal("Жауаптарға пікірлер", headings["feedback-kk"]);
