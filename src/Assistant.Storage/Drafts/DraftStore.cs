@@ -80,7 +80,7 @@ public sealed class DraftStore : IDraftStore, IDisposable
             connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id, title, status, language, target_acts, '', created_by, created_at FROM drafts ORDER BY created_at DESC, rowid DESC LIMIT $limit";
+                command.CommandText = "SELECT id, title, status, language, target_acts, '', created_by, created_at FROM drafts ORDER BY created_at DESC, id DESC LIMIT $limit";
                 command.Parameters.AddWithValue("$limit", limit);
                 using var reader = command.ExecuteReader();
                 var drafts = new List<Draft>();
