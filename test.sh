@@ -9,6 +9,15 @@ command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is requi
 # compete for the cores (parallel test projects, a busy host): threads that wait should sleep.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
+# The web app's browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+[ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium is missing and apt-get could not install it" >&2; exit 2; }
+export RAGLEGAL_REQUIRE_BROWSER=1
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
