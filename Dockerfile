@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# API and indexer images. Build: docker compose build (or docker build --target api .).
+# API, web app and indexer images. Build: docker compose build (or docker build --target api .).
 # LLAMA_BACKEND=Cuda12 (the default) takes llama.cpp from LLamaSharp.Backend.Cuda12 (restored from the image's NuGet
 # sources, plus LLAMA_CUDA_FEED when given); LLAMA_BACKEND=Cpu builds CPU-only images from LLamaSharp.Backend.Cpu.
 ARG DOTNET_VERSION=10.0
@@ -12,7 +12,8 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/Assistant.Api -c Release -o /out/api -p:LlamaBackend=${LLAMA_BACKEND} -p:LlamaCudaFeed=${LLAMA_CUDA_FEED} \
- && dotnet publish src/Assistant.Indexer -c Release -o /out/indexer -p:LlamaBackend=${LLAMA_BACKEND} -p:LlamaCudaFeed=${LLAMA_CUDA_FEED}
+ && dotnet publish src/Assistant.Indexer -c Release -o /out/indexer -p:LlamaBackend=${LLAMA_BACKEND} -p:LlamaCudaFeed=${LLAMA_CUDA_FEED} \
+ && dotnet publish src/Assistant.Web -c Release -o /out/web
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS runtime
 ARG LLAMA_BACKEND
@@ -40,6 +41,16 @@ FROM runtime AS api
 COPY --from=build /out/api .
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "raglegal-api.dll"]
+
+# The web app needs no GPU and no model: the plain ASP.NET Core image.
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS web
+ENV RAGLEGAL_Accounts__Path=/data/accounts.db RAGLEGAL_Web__KeysPath=/data/web-keys RAGLEGAL_Web__ApiUrl=http://api:8080
+RUN mkdir -p /data && chown "$APP_UID" /data
+WORKDIR /app
+USER $APP_UID
+COPY --from=build /out/web .
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "raglegal-web.dll"]
 
 FROM runtime AS indexer
 COPY --from=build /out/indexer .
