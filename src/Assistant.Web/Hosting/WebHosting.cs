@@ -5,6 +5,7 @@ using Assistant.Core.Access;
 using Assistant.Hosting;
 using Assistant.Web.Api;
 using Assistant.Web.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -36,6 +37,7 @@ public static class WebHosting
         // Russian and Kazakh written as letters, not as &#x…; entities (a third of a Cyrillic page's weight).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
 
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         services.AddDataProtection().SetApplicationName("raglegal-web").PersistKeysToFileSystem(Directory.CreateDirectory(web.KeysPath));
