@@ -93,7 +93,8 @@ public sealed record Draft(
     string Text,
     IReadOnlyList<DraftOperation> Operations,
     IReadOnlyList<FailedInstruction> Failed,
-    IReadOnlyList<Consolidation> Consolidation);
+    IReadOnlyList<Consolidation> Consolidation,
+    Publication? Publication = null);
 
 public sealed record DraftOperation(int Line, string Instruction, string Kind, string Target, string? Norm, string? Words, string? NewWords);
 

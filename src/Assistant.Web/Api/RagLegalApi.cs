@@ -155,6 +155,39 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
         return [.. newest];
     }
 
+    /// <summary>Puts the draft up for public discussion until <paramref name="closesAt"/>, or moves that date.</summary>
+    public Task<Publication> PublishDraftAsync(string draftId, DateTimeOffset closesAt, CancellationToken cancellationToken) =>
+        SendAsync<Publication>(HttpMethod.Post, $"/v1/drafts/{Uri.EscapeDataString(draftId)}/publication", new { closesAt }, cancellationToken);
+
+    /// <summary>Takes the draft off the portal; its comments are kept.</summary>
+    public async Task WithdrawDraftAsync(string draftId, CancellationToken cancellationToken)
+    {
+        using var request = await RequestAsync(HttpMethod.Delete, $"/v1/drafts/{Uri.EscapeDataString(draftId)}/publication");
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>Public comments in one status (pending, published or rejected), of one draft when given.</summary>
+    public Task<IReadOnlyList<ModeratedComment>> ModeratedCommentsAsync(string status, string? draftId, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<ModeratedComment>>($"/v1/moderation/comments?status={Uri.EscapeDataString(status)}{(draftId is null ? string.Empty : "&draft=" + Uri.EscapeDataString(draftId))}", cancellationToken);
+
+    public Task<ModeratedComment> PublishCommentAsync(string commentId, CancellationToken cancellationToken) =>
+        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/publish", new { }, cancellationToken);
+
+    public Task<ModeratedComment> RejectCommentAsync(string commentId, string reason, CancellationToken cancellationToken) =>
+        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/reject", new { reason }, cancellationToken);
+
+    /// <summary>The drafting body's reply under a published comment.</summary>
+    public Task ReplyToCommentAsync(string commentId, string text, CancellationToken cancellationToken) =>
+        PostAsync($"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/reply", new { text }, cancellationToken);
+
+    public Task<IReadOnlyList<ModerationEntry>> ModerationLogAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<ModerationEntry>>("/v1/moderation/log", cancellationToken);
+
+    /// <summary>What the published comments on the draft say, on one of its articles when given.</summary>
+    public Task<Discussion> DiscussionAsync(string draftId, string? article, CancellationToken cancellationToken) =>
+        GetAsync<Discussion>($"/v1/drafts/{Uri.EscapeDataString(draftId)}/discussion{(article is null ? string.Empty : "?article=" + Uri.EscapeDataString(article))}", cancellationToken);
+
     /// <summary>A norm id in a URL path: its slashes stay (the API takes the rest of the path), each segment escaped.</summary>
     private static string NormPath(string id) => string.Join('/', id.Split('/').Select(Uri.EscapeDataString));
 
@@ -192,6 +225,15 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    {
+        using var request = await RequestAsync(method, path);
+        request.Content = JsonContent.Create(body, options: Json);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+    }
+
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
@@ -204,7 +246,8 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
         return request;
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Throws the API's problem (status, title, detail) unless the call succeeded.</summary>
+    internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -212,12 +255,14 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
         }
 
         string? detail = null;
+        string? title = null;
         if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json")
         {
             try
             {
                 using var problem = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
                 detail = problem.RootElement.TryGetProperty("detail", out var value) ? value.GetString() : null;
+                title = problem.RootElement.TryGetProperty("title", out var named) ? named.GetString() : null;
             }
             catch (JsonException)
             {
@@ -225,6 +270,6 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
             }
         }
 
-        throw new ApiProblemException(response.StatusCode == 0 ? HttpStatusCode.BadGateway : response.StatusCode, detail);
+        throw new ApiProblemException(response.StatusCode == 0 ? HttpStatusCode.BadGateway : response.StatusCode, detail, title);
     }
 }

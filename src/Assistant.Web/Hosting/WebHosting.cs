@@ -72,6 +72,14 @@ public static class WebHosting
             // Answers and forecast progress stream for as long as they take; each call's own token bounds it.
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
+        services.AddScoped<CurrentVisitor>();
+        services.AddHttpClient<PublicApi>((provider, client) =>
+        {
+            client.BaseAddress = provider.GetRequiredService<IOptions<WebOptions>>().Value.ApiUrl;
+
+            // A question is answered by the model, which takes a while on a loaded server.
+            client.Timeout = TimeSpan.FromMinutes(3);
+        });
     }
 
     /// <summary>Creates the accounts file and roles when absent, before the first request.</summary>
@@ -98,6 +106,7 @@ public static class WebHosting
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseVisitors();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();

@@ -1,0 +1,93 @@
+namespace Assistant.Web.Api;
+
+// The public discussion of drafts (issue 19): the portal's, the moderators' and the analysts' JSON, as the web app
+// reads it.
+
+/// <summary>A draft put up for discussion, until <see cref="ClosesAt"/>.</summary>
+public sealed record Publication(string DraftId, DateTimeOffset PublishedAt, string PublishedBy, DateTimeOffset ClosesAt);
+
+public sealed record PublicAct(string Id, string Title);
+
+/// <summary>A draft on the portal's list; <see cref="Comments"/> counts its published comments.</summary>
+public sealed record PublicDraftSummary(string Id, string Title, string Lang, IReadOnlyList<PublicAct> Acts, DateTimeOffset PublishedAt, DateTimeOffset ClosesAt, bool Open, int Comments);
+
+public sealed record PublicDraft(
+    string Id,
+    string Title,
+    string Lang,
+    string Text,
+    IReadOnlyList<PublicAct> Acts,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset ClosesAt,
+    bool Open,
+    IReadOnlyList<DraftArticle> Outline,
+    IReadOnlyList<PublicChange> Changes,
+    int Comments,
+    int Supports);
+
+/// <summary>One of the draft's own articles («Статья 1.», «1-бап.») and its points, which a comment may name.</summary>
+public sealed record DraftArticle(string Article, string? Heading, IReadOnlyList<string> Points);
+
+/// <summary>A norm of the catalog the draft changes, with its redline.</summary>
+public sealed record PublicChange(string Act, string Norm, string? Article, string Before, string After, IReadOnlyList<RedlinePiece> Redline);
+
+/// <param name="Mode">generated, extract or abstention.</param>
+/// <param name="Label">The line that tells the reader the answer was written automatically.</param>
+public sealed record PublicAnswer(string Mode, string Lang, string Text, IReadOnlyList<PublicCitation> Citations, IReadOnlyList<PublicCitation> Closest, string? AbstentionReason, string Label);
+
+/// <param name="Source">draft (the draft's wording of the norm) or law (the act in force).</param>
+public sealed record PublicCitation(int Number, string Norm, string Citation, string Source);
+
+/// <summary>A visitor's comment on the draft, or on one of its articles and points.</summary>
+public sealed record CommentSubmission(string Text, string? Article, string? Point);
+
+/// <param name="Masked">Kinds of personal data that moderation will mask: iin, phone, email, name.</param>
+public sealed record CommentReceipt(string Id, string Status, IReadOnlyList<string> Masked);
+
+public sealed record PublicComment(string Id, string? Article, string? Point, string Text, string Lang, DateTimeOffset PublishedAt, int Supports, CommentReply? Reply);
+
+/// <summary>The drafting body's answer to a comment.</summary>
+public sealed record CommentReply(string Text, string By, DateTimeOffset At);
+
+public sealed record SupportCount(int Supports);
+
+/// <param name="Text">The masked text, as it would be published.</param>
+/// <param name="Original">The text as submitted, kept only until the comment is moderated.</param>
+/// <param name="Status">pending, published or rejected.</param>
+public sealed record ModeratedComment(
+    string Id,
+    string DraftId,
+    string DraftTitle,
+    string? Article,
+    string? Point,
+    string Text,
+    string? Original,
+    IReadOnlyList<string> Masked,
+    string Lang,
+    DateTimeOffset SubmittedAt,
+    string Status,
+    string? Reason,
+    string? ModeratedBy,
+    DateTimeOffset? ModeratedAt,
+    CommentReply? Reply);
+
+public sealed record ModerationEntry(long Sequence, DateTimeOffset At, string User, string Role, string Action, string DraftId, string? CommentId, string? Detail);
+
+/// <summary>What the published comments on a draft say, for deputies and experts.</summary>
+public sealed record Discussion(string DraftId, int Total, StanceCounts Stances, IReadOnlyList<StanceDay> OverTime, IReadOnlyList<ArticleStances> Articles, IReadOnlyList<DiscussionTopic> Topics, string Method);
+
+public sealed record StanceCounts(int Support, int Oppose, int Neutral)
+{
+    public int Total => Support + Oppose + Neutral;
+}
+
+public sealed record StanceDay(DateOnly Day, int Support, int Oppose, int Neutral);
+
+/// <summary>Stances on one article; <see cref="Article"/> is absent for comments on the draft as a whole.</summary>
+public sealed record ArticleStances(string? Article, int Support, int Oppose, int Neutral);
+
+/// <summary>Comments of one stance on one topic; <see cref="Name"/> and <see cref="Summary"/> are a model's, when one is configured.</summary>
+/// <param name="Stance">support, oppose or neutral.</param>
+public sealed record DiscussionTopic(string Stance, string Lang, IReadOnlyList<string> KeyTerms, int Comments, IReadOnlyList<TopicExample> Examples, string? Name, string? Summary);
+
+public sealed record TopicExample(string Id, string Text);
