@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Assistant.Core.Access;
 using Assistant.Web.Api;
+using Assistant.Web.Hosting;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,8 @@ using MudBlazor.Services;
 namespace Assistant.Web.Tests.Components;
 
 /// <summary>
-/// A bUnit context with what the app's components need: MudBlazor, the labels, a signed-in expert, and the real
-/// API client over <see cref="Api"/>, an HTTP handler that answers with canned JSON and records the calls.
+/// A bUnit context with what the app's components need: MudBlazor, the labels, a signed-in expert, an anonymous
+/// visitor, and the real API clients over <see cref="Api"/>, an HTTP handler that answers with canned JSON and records the calls.
 /// </summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
@@ -29,7 +30,12 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ApiTokens>();
         Services.AddSingleton(new HttpClient(Api) { BaseAddress = new Uri("http://api.test") });
         Services.AddScoped<RagLegalApi>();
+        Services.AddScoped(_ => new CurrentVisitor { Value = Visitor });
+        Services.AddScoped<PublicApi>();
     }
+
+    /// <summary>The anonymous visitor the public API is called for.</summary>
+    protected static Visitor Visitor { get; } = new("visitor-0123456789", "203.0.113.7");
 
     protected CannedApi Api { get; } = new();
 
@@ -46,6 +52,9 @@ public sealed class CannedApi : HttpMessageHandler
 
     public List<(HttpMethod Method, string PathAndQuery, string? Body, string? Authorization)> Calls { get; } = [];
 
+    /// <summary>Each call's headers, by name, in the order of <see cref="Calls"/>.</summary>
+    public List<Dictionary<string, string>> Headers { get; } = [];
+
     public void Answer(string pathAndQuery, string json, HttpStatusCode status = HttpStatusCode.OK) => _answers[pathAndQuery] = (status, json);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -53,12 +62,13 @@ public sealed class CannedApi : HttpMessageHandler
         var path = request.RequestUri!.PathAndQuery;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Calls.Add((request.Method, path, body, request.Headers.Authorization?.ToString()));
+        Headers.Add(request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
         if (!_answers.TryGetValue(path, out var answer))
         {
             answer = (HttpStatusCode.NotFound, """{"status":404,"detail":"No norm has this id."}""");
         }
 
-        var type = answer.Status == HttpStatusCode.OK || answer.Status == HttpStatusCode.Created ? "application/json" : "application/problem+json";
+        var type = (int)answer.Status < 300 ? "application/json" : "application/problem+json";
         return new HttpResponseMessage(answer.Status) { Content = new StringContent(answer.Body, Encoding.UTF8, type) };
     }
 }

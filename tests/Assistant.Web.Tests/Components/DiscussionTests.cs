@@ -1,0 +1,56 @@
+using Assistant.Web.Components.Analytics;
+using Bunit;
+
+namespace Assistant.Web.Tests.Components;
+
+public sealed class DiscussionTests : ComponentTest
+{
+    private const string Discussion = """
+        {"draftId":"d1","total":7,"stances":{"support":3,"oppose":3,"neutral":1},
+         "overTime":[{"day":"2026-02-01","support":2,"oppose":1,"neutral":0},{"day":"2026-02-02","support":1,"oppose":2,"neutral":1}],
+         "articles":[{"article":"Статья 1.","support":2,"oppose":3,"neutral":0},{"support":1,"oppose":0,"neutral":1}],
+         "topics":[
+           {"stance":"support","lang":"ru","keyTerms":["отпуск","работник"],"comments":3,"examples":[{"id":"c1","text":"Отпуск нужен работникам."}]},
+           {"stance":"oppose","lang":"ru","keyTerms":["отпуск","работодатель"],"comments":2,"examples":[{"id":"c4","text":"Отпуск ударит по работодателям."}],"name":"Нагрузка на работодателей","summary":"Опасаются расходов."},
+           {"stance":"oppose","lang":"kk","keyTerms":["демалыс"],"comments":1,"examples":[{"id":"c6","text":"Демалыс ұзақ."}]},
+           {"stance":"neutral","lang":"ru","keyTerms":["срок"],"comments":1,"examples":[]}],
+         "method":"Позиции определены словарём; темы — кластеризацией ключевых слов."}
+        """;
+
+    [Fact]
+    public void Topics_are_listed_apart_by_stance_and_a_models_name_is_labelled_ai_written()
+    {
+        Api.Answer("/v1/drafts/d1/discussion", Discussion);
+        var page = Render<DiscussionPage>(p => p.Add(d => d.Id, "d1"));
+
+        var support = page.Find("[data-testid=topics-support]");
+        var oppose = page.Find("[data-testid=topics-oppose]");
+        var neutral = page.Find("[data-testid=topics-neutral]");
+
+        Assert.All(support.QuerySelectorAll("[data-testid=topic]"), t => Assert.Equal("support", t.GetAttribute("data-stance")));
+        Assert.Equal(["oppose", "oppose"], oppose.QuerySelectorAll("[data-testid=topic]").Select(t => t.GetAttribute("data-stance")));
+        Assert.Single(neutral.QuerySelectorAll("[data-testid=topic]"));
+        Assert.Contains("Отпуск нужен работникам.", support.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Отпуск ударит", support.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Нагрузка на работодателей", oppose.TextContent, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("[data-testid=ai-written]"));
+        Assert.Empty(support.QuerySelectorAll("[data-testid=ai-written]"));
+        Assert.Equal("7", page.Find("[data-testid=total]").TextContent);
+        Assert.Equal(5, page.FindAll("[data-testid=stance-chart] rect").Count);
+        Assert.Equal(["Статья 1.", string.Empty], page.FindAll(".article-row").Select(r => r.GetAttribute("data-article")));
+        Assert.Contains("кластеризацией", page.Find("[data-testid=method]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filtering_by_an_article_asks_for_that_articles_discussion()
+    {
+        Api.Answer("/v1/drafts/d1/discussion", Discussion);
+        Api.Answer("/v1/drafts/d1/discussion?article=%D0%A1%D1%82%D0%B0%D1%82%D1%8C%D1%8F%201.", Discussion.Replace("\"total\":7", "\"total\":5", StringComparison.Ordinal));
+        var page = Render<DiscussionPage>(p => p.Add(d => d.Id, "d1"));
+
+        page.Find("[data-testid=discussion-article]").Change("Статья 1.");
+
+        Assert.Equal("5", page.Find("[data-testid=total]").TextContent);
+        Assert.StartsWith("Bearer ", Api.Calls[^1].Authorization, StringComparison.Ordinal);
+    }
+}
