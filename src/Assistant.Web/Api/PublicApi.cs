@@ -32,8 +32,8 @@ public sealed class PublicApi(HttpClient http, CurrentVisitor visitor)
     public Task<IReadOnlyList<PublicComment>> CommentsAsync(string draftId, string? article, string sort, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<PublicComment>>($"{DraftPath(draftId)}/comments?sort={sort}{(article is null ? string.Empty : "&article=" + Uri.EscapeDataString(article))}", cancellationToken);
 
-    public Task<SupportCount> SupportAsync(string draftId, string commentId, CancellationToken cancellationToken) =>
-        PostAsync<SupportCount>($"{DraftPath(draftId)}/comments/{Uri.EscapeDataString(commentId)}/support", new { }, cancellationToken);
+    public Task<SupportCount> SupportAsync(string draftId, long commentId, CancellationToken cancellationToken) =>
+        PostAsync<SupportCount>($"{DraftPath(draftId)}/comments/{commentId}/support", new { }, cancellationToken);
 
     /// <summary>The published comments as open data (CSV), for the export link.</summary>
     public async Task<byte[]> CommentsCsvAsync(string draftId, CancellationToken cancellationToken)

@@ -25,10 +25,13 @@ public sealed record PublicDraft(
     int Comments,
     int Supports);
 
-/// <summary>One of the draft's own articles («Статья 1.», «1-бап.») and its points, which a comment may name.</summary>
+/// <summary>One of the draft's own articles and its points, which a comment may name.</summary>
+/// <param name="Article">The article's number («1» of «Статья 1.» or «1-бап.»).</param>
+/// <param name="Heading">The article's first line, as the draft writes it.</param>
+/// <param name="Points">The numbers of its points («1» of «1)»).</param>
 public sealed record DraftArticle(string Article, string? Heading, IReadOnlyList<string> Points);
 
-/// <summary>A norm of the catalog the draft changes, with its redline.</summary>
+/// <summary>A norm of the catalog the draft changes, with its redline; <see cref="Article"/> is the norm's article in the act.</summary>
 public sealed record PublicChange(string Act, string Norm, string? Article, string Before, string After, IReadOnlyList<RedlinePiece> Redline);
 
 /// <param name="Mode">generated, extract or abstention.</param>
@@ -36,15 +39,16 @@ public sealed record PublicChange(string Act, string Norm, string? Article, stri
 public sealed record PublicAnswer(string Mode, string Lang, string Text, IReadOnlyList<PublicCitation> Citations, IReadOnlyList<PublicCitation> Closest, string? AbstentionReason, string Label);
 
 /// <param name="Source">draft (the draft's wording of the norm) or law (the act in force).</param>
-public sealed record PublicCitation(int Number, string Norm, string Citation, string Source);
+/// <param name="Norm">The catalog norm; absent for the draft's own articles, which the catalog does not hold.</param>
+public sealed record PublicCitation(int Number, string? Norm, string Citation, string Source);
 
 /// <summary>A visitor's comment on the draft, or on one of its articles and points.</summary>
 public sealed record CommentSubmission(string Text, string? Article, string? Point);
 
 /// <param name="Masked">Kinds of personal data that moderation will mask: iin, phone, email, name.</param>
-public sealed record CommentReceipt(string Id, string Status, IReadOnlyList<string> Masked);
+public sealed record CommentReceipt(long Id, string Status, IReadOnlyList<string> Masked);
 
-public sealed record PublicComment(string Id, string? Article, string? Point, string Text, string Lang, DateTimeOffset PublishedAt, int Supports, CommentReply? Reply);
+public sealed record PublicComment(long Id, string? Article, string? Point, string Text, string Lang, DateTimeOffset PublishedAt, int Supports, CommentReply? Reply);
 
 /// <summary>The drafting body's answer to a comment.</summary>
 public sealed record CommentReply(string Text, string By, DateTimeOffset At);
@@ -55,7 +59,7 @@ public sealed record SupportCount(int Supports);
 /// <param name="Original">The text as submitted, kept only until the comment is moderated.</param>
 /// <param name="Status">pending, published or rejected.</param>
 public sealed record ModeratedComment(
-    string Id,
+    long Id,
     string DraftId,
     string DraftTitle,
     string? Article,
@@ -71,7 +75,7 @@ public sealed record ModeratedComment(
     DateTimeOffset? ModeratedAt,
     CommentReply? Reply);
 
-public sealed record ModerationEntry(long Sequence, DateTimeOffset At, string User, string Role, string Action, string DraftId, string? CommentId, string? Detail);
+public sealed record ModerationEntry(long Sequence, DateTimeOffset At, string User, string Role, string Action, string DraftId, long? CommentId, string? Detail);
 
 /// <summary>What the published comments on a draft say, for deputies and experts.</summary>
 public sealed record Discussion(string DraftId, int Total, StanceCounts Stances, IReadOnlyList<StanceDay> OverTime, IReadOnlyList<ArticleStances> Articles, IReadOnlyList<DiscussionTopic> Topics, string Method);
@@ -90,4 +94,4 @@ public sealed record ArticleStances(string? Article, int Support, int Oppose, in
 /// <param name="Stance">support, oppose or neutral.</param>
 public sealed record DiscussionTopic(string Stance, string Lang, IReadOnlyList<string> KeyTerms, int Comments, IReadOnlyList<TopicExample> Examples, string? Name, string? Summary);
 
-public sealed record TopicExample(string Id, string Text);
+public sealed record TopicExample(long Id, string Text);

@@ -171,15 +171,15 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
     public Task<IReadOnlyList<ModeratedComment>> ModeratedCommentsAsync(string status, string? draftId, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<ModeratedComment>>($"/v1/moderation/comments?status={Uri.EscapeDataString(status)}{(draftId is null ? string.Empty : "&draft=" + Uri.EscapeDataString(draftId))}", cancellationToken);
 
-    public Task<ModeratedComment> PublishCommentAsync(string commentId, CancellationToken cancellationToken) =>
-        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/publish", new { }, cancellationToken);
+    public Task<ModeratedComment> PublishCommentAsync(long commentId, CancellationToken cancellationToken) =>
+        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{commentId}/publish", new { }, cancellationToken);
 
-    public Task<ModeratedComment> RejectCommentAsync(string commentId, string reason, CancellationToken cancellationToken) =>
-        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/reject", new { reason }, cancellationToken);
+    public Task<ModeratedComment> RejectCommentAsync(long commentId, string reason, CancellationToken cancellationToken) =>
+        SendAsync<ModeratedComment>(HttpMethod.Post, $"/v1/moderation/comments/{commentId}/reject", new { reason }, cancellationToken);
 
     /// <summary>The drafting body's reply under a published comment.</summary>
-    public Task ReplyToCommentAsync(string commentId, string text, CancellationToken cancellationToken) =>
-        PostAsync($"/v1/moderation/comments/{Uri.EscapeDataString(commentId)}/reply", new { text }, cancellationToken);
+    public Task ReplyToCommentAsync(long commentId, string text, CancellationToken cancellationToken) =>
+        PostAsync($"/v1/moderation/comments/{commentId}/reply", new { text }, cancellationToken);
 
     public Task<IReadOnlyList<ModerationEntry>> ModerationLogAsync(CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<ModerationEntry>>("/v1/moderation/log", cancellationToken);

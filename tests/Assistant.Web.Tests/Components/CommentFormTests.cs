@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Assistant.Web.Api;
-using Assistant.Web.Components.Public;
+using Assistant.Web.Components.Portal;
 using Bunit;
 
 namespace Assistant.Web.Tests.Components;
@@ -12,8 +12,8 @@ public sealed class CommentFormTests : ComponentTest
 
     private static readonly DraftArticle[] Outline =
     [
-        new("Статья 1.", "Изменения в Трудовой кодекс", ["1)", "2)"]),
-        new("Статья 2.", null, []),
+        new("1", "Статья 1. Внести в Трудовой кодекс Республики Казахстан следующие изменения:", ["1", "2"]),
+        new("2", "Статья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.", []),
     ];
 
     private IRenderedComponent<CommentForm> RenderForm(bool open = true) =>
@@ -22,11 +22,11 @@ public sealed class CommentFormTests : ComponentTest
     [Fact]
     public void A_comment_on_a_point_is_sent_for_the_visitor_without_a_token_and_said_to_await_moderation()
     {
-        Api.Answer(Path, """{"id":"c9","status":"pending","masked":["phone","iin"]}""", HttpStatusCode.Accepted);
+        Api.Answer(Path, """{"id":9,"status":"pending","masked":["phone","iin"]}""", HttpStatusCode.Accepted);
         var form = RenderForm();
 
-        form.Find("#comment-article").Change("Статья 1.");
-        form.Find("#comment-point").Change("2)");
+        form.Find("#comment-article").Change("1");
+        form.Find("#comment-point").Change("2");
         form.Find("#comment-text").Change("Прошу уточнить порядок, мой телефон +7 701 000 00 00.");
         form.Find("form").Submit();
 
@@ -36,8 +36,10 @@ public sealed class CommentFormTests : ComponentTest
         Assert.Null(call.Authorization);
         Assert.Equal(Visitor.Id, Api.Headers[0]["X-RagLegal-Visitor"]);
         Assert.Equal(Visitor.Address, Api.Headers[0]["X-Forwarded-For"]);
-        Assert.Equal("Статья 1.", body.RootElement.GetProperty("article").GetString());
-        Assert.Equal("2)", body.RootElement.GetProperty("point").GetString());
+        Assert.Equal("1", body.RootElement.GetProperty("article").GetString());
+        Assert.Equal("2", body.RootElement.GetProperty("point").GetString());
+        Assert.Equal(["подпункт 1)", "подпункт 2)"], form.FindAll("#comment-point option").Skip(1).Select(o => o.TextContent));
+        Assert.EndsWith("…", form.FindAll("#comment-article option")[2].TextContent, StringComparison.Ordinal);
         var pending = form.Find("[data-testid=comment-pending]").TextContent;
         Assert.Contains("ожидает модерации", pending, StringComparison.Ordinal);
         Assert.Contains("телефон, ИИН", pending, StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public sealed class CommentFormTests : ComponentTest
     [Fact]
     public void A_comment_on_the_whole_draft_names_no_article()
     {
-        Api.Answer(Path, """{"id":"c10","status":"pending","masked":[]}""", HttpStatusCode.Accepted);
+        Api.Answer(Path, """{"id":10,"status":"pending","masked":[]}""", HttpStatusCode.Accepted);
         var form = RenderForm();
 
         form.Find("#comment-text").Change("Поддерживаю проект в целом, он нужен.");
@@ -60,7 +62,7 @@ public sealed class CommentFormTests : ComponentTest
 
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, "Invalid comment", "Comment is shorter than 10 characters.", "Комментарий не принят.")]
-    [InlineData(HttpStatusCode.BadRequest, "Invalid comment", "Unknown point 7) of Статья 1.", "Комментарий не принят.")]
+    [InlineData(HttpStatusCode.BadRequest, "Invalid comment", "point is '7'; article 1 has 1, 2.", "Комментарий не принят.")]
     [InlineData(HttpStatusCode.Conflict, "Duplicate comment", "The same text was already submitted on this draft.", "Такой комментарий к этому проекту уже отправлен.")]
     [InlineData(HttpStatusCode.Conflict, "Discussion closed", "The discussion closed on 2026-03-01.", "Обсуждение закрыто")]
     [InlineData(HttpStatusCode.TooManyRequests, "Too many requests", "Retry in 60 seconds.", "Слишком много комментариев")]

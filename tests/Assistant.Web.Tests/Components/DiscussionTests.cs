@@ -8,11 +8,11 @@ public sealed class DiscussionTests : ComponentTest
     private const string Discussion = """
         {"draftId":"d1","total":7,"stances":{"support":3,"oppose":3,"neutral":1},
          "overTime":[{"day":"2026-02-01","support":2,"oppose":1,"neutral":0},{"day":"2026-02-02","support":1,"oppose":2,"neutral":1}],
-         "articles":[{"article":"Статья 1.","support":2,"oppose":3,"neutral":0},{"support":1,"oppose":0,"neutral":1}],
+         "articles":[{"article":"1","support":2,"oppose":3,"neutral":0},{"support":1,"oppose":0,"neutral":1}],
          "topics":[
-           {"stance":"support","lang":"ru","keyTerms":["отпуск","работник"],"comments":3,"examples":[{"id":"c1","text":"Отпуск нужен работникам."}]},
-           {"stance":"oppose","lang":"ru","keyTerms":["отпуск","работодатель"],"comments":2,"examples":[{"id":"c4","text":"Отпуск ударит по работодателям."}],"name":"Нагрузка на работодателей","summary":"Опасаются расходов."},
-           {"stance":"oppose","lang":"kk","keyTerms":["демалыс"],"comments":1,"examples":[{"id":"c6","text":"Демалыс ұзақ."}]},
+           {"stance":"support","lang":"ru","keyTerms":["отпуск","работник"],"comments":3,"examples":[{"id":1,"text":"Отпуск нужен работникам."}]},
+           {"stance":"oppose","lang":"ru","keyTerms":["отпуск","работодатель"],"comments":2,"examples":[{"id":4,"text":"Отпуск ударит по работодателям."}],"name":"Нагрузка на работодателей","summary":"Опасаются расходов."},
+           {"stance":"oppose","lang":"kk","keyTerms":["демалыс"],"comments":1,"examples":[{"id":6,"text":"Демалыс ұзақ."}]},
            {"stance":"neutral","lang":"ru","keyTerms":["срок"],"comments":1,"examples":[]}],
          "method":"Позиции определены словарём; темы — кластеризацией ключевых слов."}
         """;
@@ -37,7 +37,7 @@ public sealed class DiscussionTests : ComponentTest
         Assert.Empty(support.QuerySelectorAll("[data-testid=ai-written]"));
         Assert.Equal("7", page.Find("[data-testid=total]").TextContent);
         Assert.Equal(5, page.FindAll("[data-testid=stance-chart] rect").Count);
-        Assert.Equal(["Статья 1.", string.Empty], page.FindAll(".article-row").Select(r => r.GetAttribute("data-article")));
+        Assert.Equal(["Статья 1", "Проект в целом"], page.FindAll(".article-row .article-name").Select(r => r.TextContent));
         Assert.Contains("кластеризацией", page.Find("[data-testid=method]").TextContent, StringComparison.Ordinal);
     }
 
@@ -45,10 +45,10 @@ public sealed class DiscussionTests : ComponentTest
     public void Filtering_by_an_article_asks_for_that_articles_discussion()
     {
         Api.Answer("/v1/drafts/d1/discussion", Discussion);
-        Api.Answer("/v1/drafts/d1/discussion?article=%D0%A1%D1%82%D0%B0%D1%82%D1%8C%D1%8F%201.", Discussion.Replace("\"total\":7", "\"total\":5", StringComparison.Ordinal));
+        Api.Answer("/v1/drafts/d1/discussion?article=1", Discussion.Replace("\"total\":7", "\"total\":5", StringComparison.Ordinal));
         var page = Render<DiscussionPage>(p => p.Add(d => d.Id, "d1"));
 
-        page.Find("[data-testid=discussion-article]").Change("Статья 1.");
+        page.Find("[data-testid=discussion-article]").Change("1");
 
         Assert.Equal("5", page.Find("[data-testid=total]").TextContent);
         Assert.StartsWith("Bearer ", Api.Calls[^1].Authorization, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using Assistant.Web.Api;
-using Assistant.Web.Components.Public;
+using Assistant.Web.Components.Portal;
 using Bunit;
 
 namespace Assistant.Web.Tests.Components;

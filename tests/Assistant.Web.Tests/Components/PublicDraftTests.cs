@@ -1,5 +1,5 @@
 using System.Net;
-using Assistant.Web.Components.Public;
+using Assistant.Web.Components.Portal;
 using Bunit;
 
 namespace Assistant.Web.Tests.Components;
@@ -9,13 +9,13 @@ public sealed class PublicDraftTests : ComponentTest
     private const string Draft = """
         {"id":"d1","title":"О внесении изменений в Трудовой кодекс","lang":"ru","text":"Статья 1. ...","acts":[{"id":"K1500000414","title":"Трудовой кодекс Республики Казахстан"}],
          "publishedAt":"2026-02-01T10:00:00+05:00","closesAt":"2026-03-01T23:59:59+05:00","open":true,
-         "outline":[{"article":"Статья 1.","heading":null,"points":["1)","2)"]}],
-         "changes":[{"act":"K1500000414","norm":"K1500000414/art:19","article":"Статья 1.","before":"Статья 19.","after":"","redline":[{"kind":"deleted","text":"Статья 19."}]}],
+         "outline":[{"article":"1","heading":"Статья 1. Внести изменения:","points":["1","2"]}],
+         "changes":[{"act":"K1500000414","norm":"K1500000414/art:19","article":"Статья 19. Субъекты трудовых отношений","before":"Статья 19.","after":"","redline":[{"kind":"deleted","text":"Статья 19."}]}],
          "comments":1,"supports":2}
         """;
 
     private const string Comments = """
-        [{"id":"c1","article":"Статья 1.","point":"2)","text":"Не согласен с исключением статьи 19.","lang":"ru","publishedAt":"2026-02-02T09:00:00+05:00","supports":2,
+        [{"id":1,"article":"1","point":"2","text":"Не согласен с исключением статьи 19.","lang":"ru","publishedAt":"2026-02-02T09:00:00+05:00","supports":2,
           "reply":{"text":"Статья 19 переносится в статью 16-7.","by":"Министерство труда","at":"2026-02-03T09:00:00+05:00"}}]
         """;
 
@@ -32,6 +32,7 @@ public sealed class PublicDraftTests : ComponentTest
         Assert.Equal("K1500000414/art:19", page.Find("[data-testid=changes] a.norm-link").GetAttribute("data-norm"));
         Assert.Equal("Статья 19.", page.Find("[data-testid=changes] del").TextContent);
         Assert.Contains("Министерство труда", page.Find("[data-testid=reply-text]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Статья 1, подпункт 2)", page.Find("[data-testid=comment-target]").TextContent);
         Assert.Equal("/exports/public/drafts/d1/comments.csv", page.Find("[data-testid=export-csv]").GetAttribute("href"));
         Assert.All(Api.Calls, call => Assert.Null(call.Authorization));
     }
@@ -41,7 +42,7 @@ public sealed class PublicDraftTests : ComponentTest
     {
         Api.Answer("/v1/public/drafts/d1", Draft);
         Api.Answer("/v1/public/drafts/d1/comments?sort=new", Comments);
-        Api.Answer("/v1/public/drafts/d1/comments/c1/support", """{"title":"Already supported","status":409}""", HttpStatusCode.Conflict);
+        Api.Answer("/v1/public/drafts/d1/comments/1/support", """{"title":"Already supported","status":409}""", HttpStatusCode.Conflict);
         var page = Render<PublicDraftPage>(p => p.Add(d => d.Id, "d1"));
 
         page.Find("[data-testid=support]").Click();
@@ -56,7 +57,7 @@ public sealed class PublicDraftTests : ComponentTest
     {
         Api.Answer("/v1/public/drafts/d1", Draft);
         Api.Answer("/v1/public/drafts/d1/comments?sort=new", Comments);
-        Api.Answer("/v1/public/drafts/d1/comments/c1/support", """{"supports":3}""");
+        Api.Answer("/v1/public/drafts/d1/comments/1/support", """{"supports":3}""");
         var page = Render<PublicDraftPage>(p => p.Add(d => d.Id, "d1"));
 
         page.Find("[data-testid=support]").Click();
