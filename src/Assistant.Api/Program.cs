@@ -1,4 +1,5 @@
 using Assistant.Api.Chat;
+using Assistant.Api.Discussion;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Forecasts;
 using Assistant.Api.Hosting;
@@ -12,6 +13,7 @@ builder.Services.AddRagLegalServices(builder.Configuration);
 builder.Services.AddRagLegalSecurity(builder.Configuration);
 builder.Services.AddRagLegalChat(builder.Configuration);
 builder.Services.AddRagLegalForecasts(builder.Configuration);
+builder.Services.AddRagLegalDiscussion(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagLegalPipeline();
@@ -24,6 +26,7 @@ app.MapFeedbackEndpoints();
 app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
 app.MapForecastEndpoints();
+app.MapDiscussionEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();
 

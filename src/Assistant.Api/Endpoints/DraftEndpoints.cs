@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Assistant.Api.Discussion;
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
 using Assistant.Core.Acts;
 using Assistant.Core.Changes;
+using Assistant.Core.Discussion;
 using Assistant.Core.Drafts;
 using Assistant.Core.Editions;
 using Assistant.Storage.Catalog;
@@ -29,7 +31,7 @@ internal static class DraftEndpoints
         drafts.MapPost("/", (HttpContext http, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => SubmitAsync(http, store, catalog, maxLength, cancellationToken))
             .WithName("submitDraft").DisableAntiforgery();
         drafts.MapGet("/", ListAsync).WithName("listDrafts");
-        drafts.MapGet("/{id}", (string id, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken) => GetAsync(id, store, catalog, cancellationToken))
+        drafts.MapGet("/{id}", (string id, IDraftStore store, IDiscussionStore discussions, LegalCatalog catalog, CancellationToken cancellationToken) => GetAsync(id, store, discussions, catalog, cancellationToken))
             .WithName("getDraft");
     }
 
@@ -81,12 +83,16 @@ internal static class DraftEndpoints
         return Results.Created($"/v1/drafts/{saved.Id}", Describe(saved, draft, catalog));
     }
 
-    private static async Task<IResult> GetAsync(string id, IDraftStore store, LegalCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, IDraftStore store, IDiscussionStore discussions, LegalCatalog catalog, CancellationToken cancellationToken)
     {
         var draft = await store.GetAsync(id, cancellationToken);
-        return draft is null
-            ? Problems.NotFound($"No draft has the id '{id}'.")
-            : Results.Ok(Describe(draft, Parser(catalog).Parse(draft.Text), catalog));
+        if (draft is null)
+        {
+            return Problems.NotFound($"No draft has the id '{id}'.");
+        }
+
+        var publication = await discussions.GetPublicationAsync(id, cancellationToken);
+        return Results.Ok(Describe(draft, Parser(catalog).Parse(draft.Text), catalog) with { Publication = publication is null ? null : PublicationView.Of(publication) });
     }
 
     private static DraftParser Parser(LegalCatalog catalog) =>
@@ -179,7 +185,11 @@ internal sealed record DraftResponse(
     string Text,
     IReadOnlyList<OperationResponse> Operations,
     IReadOnlyList<FailedResponse> Failed,
-    IReadOnlyList<ConsolidationResponse> Consolidation);
+    IReadOnlyList<ConsolidationResponse> Consolidation)
+{
+    /// <summary>The draft's public discussion, when it is published on the portal.</summary>
+    public PublicationView? Publication { get; init; }
+}
 
 internal sealed record DraftSummaryResponse(string Id, string Title, string Status, string Lang, IReadOnlyList<string> Acts, string CreatedBy, DateTimeOffset CreatedAt);
 

@@ -80,6 +80,7 @@ internal static class HostingExtensions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseForwardedHeaders();
         app.UseRagLegalRequestLogging();
         app.UseMiddleware<RequestSizeLimit>();
     }

@@ -14,12 +14,16 @@ internal static class AccessPolicies
 
     public const string Admin = "admin";
 
+    /// <summary>The drafting body answering public comments: experts, moderators and admins.</summary>
+    public const string Reply = "reply";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Chat, policy => Roles(policy, AccessRoles.All));
         options.AddPolicy(Drafting, policy => Roles(policy, [AccessRole.Expert, AccessRole.Admin]));
         options.AddPolicy(Moderation, policy => Roles(policy, [AccessRole.Moderator, AccessRole.Admin]));
         options.AddPolicy(Admin, policy => Roles(policy, [AccessRole.Admin]));
+        options.AddPolicy(Reply, policy => Roles(policy, [AccessRole.Expert, AccessRole.Moderator, AccessRole.Admin]));
     }
 
     private static void Roles(AuthorizationPolicyBuilder policy, IEnumerable<AccessRole> roles) =>

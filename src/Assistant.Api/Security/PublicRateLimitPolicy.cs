@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Assistant.Api.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -34,17 +32,8 @@ internal sealed class PublicRateLimitPolicy(IOptionsMonitor<RateLimitWindow> win
 
     private async ValueTask Reject(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var context = rejected.HttpContext;
-        var (key, window) = Caller(context);
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : window.WindowSeconds;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var (key, window) = Caller(rejected.HttpContext);
         var who = key.StartsWith("user:", StringComparison.Ordinal) ? "each user" : "each anonymous client address";
-        await Problems.Write(
-            context,
-            StatusCodes.Status429TooManyRequests,
-            "Too many requests",
-            $"At most {window.PermitLimit} requests per {window.WindowSeconds} s are allowed for {who}; retry in {seconds} s.");
+        await RateLimitRejection.WriteAsync(rejected, window, who);
     }
 }

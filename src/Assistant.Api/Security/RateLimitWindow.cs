@@ -1,11 +1,15 @@
 namespace Assistant.Api.Security;
 
-/// <summary>How many requests a caller may make per window: sections RateLimits:Public and RateLimits:User.</summary>
+/// <summary>How many requests a caller may make per window: sections RateLimits:Public, :User, :Questions and :Comments.</summary>
 internal sealed class RateLimitWindow
 {
     public const string Public = "Public";
 
     public const string User = "User";
+
+    public const string Questions = "Questions";
+
+    public const string Comments = "Comments";
 
     public int PermitLimit { get; set; }
 
@@ -15,6 +19,8 @@ internal sealed class RateLimitWindow
     {
         Add(services, configuration, Public, permitLimit: 60);
         Add(services, configuration, User, permitLimit: 600);
+        Add(services, configuration, Questions, permitLimit: 10);
+        Add(services, configuration, Comments, permitLimit: 10);
     }
 
     private static void Add(IServiceCollection services, IConfiguration configuration, string name, int permitLimit) =>

@@ -32,6 +32,8 @@ internal static class SecurityExtensions
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy<string, PublicRateLimitPolicy>(PublicRateLimitPolicy.Name);
+            options.AddPolicy<string, QuestionRateLimitPolicy>(QuestionRateLimitPolicy.Name);
+            options.AddPolicy<string, CommentRateLimitPolicy>(CommentRateLimitPolicy.Name);
         });
         return services;
     }

@@ -40,7 +40,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         if (sources.Count == 0 || confidence < options.MinTermCoverage)
         {
             var reason = sources.Count == 0 ? AnswerTexts.NoSources : AnswerTexts.LowConfidence;
-            yield return Abstain(sources, language, reason, new AnswerUsage(0, 0), new AnswerTimings(retrieval, TimeSpan.Zero, TimeSpan.Zero, Stopwatch.GetElapsedTime(started)));
+            yield return Abstain(sources, language, request.Scope, reason, new AnswerUsage(0, 0), new AnswerTimings(retrieval, TimeSpan.Zero, TimeSpan.Zero, Stopwatch.GetElapsedTime(started)));
             yield break;
         }
 
@@ -72,7 +72,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         var tokens = new AnswerUsage(reply.PromptTokens, reply.OutputTokens);
         if (verified.Cited.Count == 0)
         {
-            yield return Abstain(sources, language, AnswerTexts.NothingCited, tokens, timings);
+            yield return Abstain(sources, language, request.Scope, AnswerTexts.NothingCited, tokens, timings);
             yield break;
         }
 
@@ -95,10 +95,10 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         return previous.Content + "\n" + question;
     }
 
-    private static AnswerCompleted Abstain(List<AnswerSource> sources, Language language, string reason, AnswerUsage usage, AnswerTimings timings)
+    private static AnswerCompleted Abstain(List<AnswerSource> sources, Language language, AnswerScope scope, string reason, AnswerUsage usage, AnswerTimings timings)
     {
         var closest = sources.Take(3).Select(source => new AnswerCitation(source.Number, source.NormId, source.Citation)).ToList();
-        var text = new StringBuilder(AnswerTexts.Abstention(language));
+        var text = new StringBuilder(AnswerTexts.Abstention(language, scope));
         if (closest.Count > 0)
         {
             text.Append(' ').Append(AnswerTexts.ClosestNorms(language)).Append(' ').Append(string.Join("; ", closest.Select(c => c.Citation))).Append('.');
@@ -114,7 +114,18 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
 /// <param name="History">Earlier messages of the conversation, oldest first.</param>
 /// <param name="Language">The answer's language; null: the question's.</param>
 /// <param name="Sampling">The caller's sampling wishes; null: the prompt's settings.</param>
-public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters, AnswerSampling? Sampling = null);
+/// <param name="Scope">What the sources were drawn from: an abstention says which law gave no basis.</param>
+public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters, AnswerSampling? Sampling = null, AnswerScope Scope = AnswerScope.Index);
+
+/// <summary>What an answer may rest on.</summary>
+public enum AnswerScope
+{
+    /// <summary>All the law in the index.</summary>
+    Index,
+
+    /// <summary>One draft law and the acts it amends: the public's questions about a draft under discussion.</summary>
+    Draft,
+}
 
 /// <param name="Temperature">Replaces the prompt's temperature.</param>
 /// <param name="MaxTokens">Caps the answer below the configured maximum; it never raises it.</param>

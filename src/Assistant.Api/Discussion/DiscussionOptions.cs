@@ -1,0 +1,25 @@
+namespace Assistant.Api.Discussion;
+
+/// <summary>How the public discussion of drafts is run (section "Discussion").</summary>
+internal sealed class DiscussionOptions
+{
+    public const string Section = "Discussion";
+
+    /// <summary>Longest public question, in characters.</summary>
+    public int MaxQuestionLength { get; set; } = 1_000;
+
+    /// <summary>
+    /// Below this share of the question's terms found in one of the best sources, a question about a draft is
+    /// outside it: stricter than chat's, as the scope is one draft and the few acts it amends.
+    /// </summary>
+    public double MinTermCoverage { get; set; } = 0.5;
+
+    /// <summary>Questions per minute one draft answers, whoever asks (per-address limits come first).</summary>
+    public int QuestionsPerDraftPerMinute { get; set; } = 60;
+
+    /// <summary>Comments per minute one draft accepts, whoever submits them.</summary>
+    public int CommentsPerDraftPerMinute { get; set; } = 30;
+
+    /// <summary>Longest drafting body's reply, in characters.</summary>
+    public int MaxReplyLength { get; set; } = 4_000;
+}

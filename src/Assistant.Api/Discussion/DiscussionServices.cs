@@ -1,0 +1,40 @@
+using System.Net;
+using Assistant.Core.Discussion;
+using Assistant.Storage.Discussion;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Assistant.Api.Discussion;
+
+/// <summary>The public discussion's services and endpoints: publication, the portal, moderation.</summary>
+internal static class DiscussionServices
+{
+    public static IServiceCollection AddRagLegalDiscussion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DiscussionOptions>(configuration.GetSection(DiscussionOptions.Section));
+        services.AddSingleton<IDiscussionStore>(provider => DiscussionStore.Open(
+            provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db"));
+        services.AddSingleton<DiscussedDrafts>();
+        services.AddSingleton<DraftQuestions>();
+        services.AddSingleton<DraftRateLimits>();
+        services.AddSingleton<VisitorKeys>();
+
+        // Visitors reach the API through the web app: their address comes in X-Forwarded-For, believed only from
+        // loopback (ASP.NET's default) and the proxies listed in Api:TrustedProxies.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in configuration.GetSection("Api:TrustedProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        return services;
+    }
+
+    public static void MapDiscussionEndpoints(this WebApplication app)
+    {
+        app.MapPublicationEndpoints();
+        app.MapPublicDraftEndpoints();
+        app.MapModerationEndpoints();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Assistant.Api.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Assistant.Api.Security;
+
+/// <summary>A refused request: 429 with Retry-After and a problem saying what the limit is and when to come back.</summary>
+internal static class RateLimitRejection
+{
+    public static Task WriteAsync(OnRejectedContext rejected, RateLimitWindow window, string who, string what = "requests")
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : window.WindowSeconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Write(
+            context,
+            StatusCodes.Status429TooManyRequests,
+            "Too many requests",
+            $"At most {window.PermitLimit} {what} per {window.WindowSeconds} s are allowed for {who}; retry in {seconds} s.");
+    }
+}
