@@ -31,12 +31,12 @@ internal sealed class PublicSeed(WebAndApi stack) : IDisposable
     }
 
     /// <summary>A visitor's comment, left pending; returns its id.</summary>
-    public async Task<string> CommentAsync(string draftId, string visitor, string text, string? article = null)
+    public async Task<long> CommentAsync(string draftId, string visitor, string text, string? article = null)
     {
         using var request = Request(HttpMethod.Post, $"/v1/public/drafts/{draftId}/comments", null);
         request.Headers.Add("X-RagLegal-Visitor", visitor);
         request.Content = JsonContent.Create(new { text, article });
-        return (await SendAsync(request)).GetProperty("id").GetString()!;
+        return (await SendAsync(request)).GetProperty("id").GetInt64();
     }
 
     /// <summary>Publishes every pending comment on the draft, as a moderator.</summary>
@@ -46,7 +46,7 @@ internal sealed class PublicSeed(WebAndApi stack) : IDisposable
         using var list = Request(HttpMethod.Get, $"/v1/moderation/comments?status=pending&draft={draftId}", token);
         foreach (var comment in (await SendAsync(list)).EnumerateArray())
         {
-            using var publish = Request(HttpMethod.Post, $"/v1/moderation/comments/{comment.GetProperty("id").GetString()}/publish", token);
+            using var publish = Request(HttpMethod.Post, $"/v1/moderation/comments/{comment.GetProperty("id").GetInt64()}/publish", token);
             publish.Content = JsonContent.Create(new { });
             await SendAsync(publish);
         }

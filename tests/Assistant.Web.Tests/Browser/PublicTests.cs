@@ -58,6 +58,7 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
         await visitor.GotoAsync($"/public/drafts/{draft}");
         await Pages.InteractiveAsync(visitor);
 
+        await visitor.WaitForSelectorAsync("#comment-article option:nth-child(2)", new() { State = WaitForSelectorState.Attached });
         var article = await visitor.EvalOnSelectorAsync<string>("#comment-article option:nth-child(2)", "o => o.value");
         await visitor.SelectOptionAsync("#comment-article", article);
         await visitor.FillAsync("#comment-text", text);
