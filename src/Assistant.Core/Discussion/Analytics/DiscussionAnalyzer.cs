@@ -13,7 +13,8 @@ public static class DiscussionAnalyzer
         "Stance is read from a fixed list of general Russian and Kazakh expressions of support and opposition " +
         "(«поддерживаю», «против», «қолдаймын», «келіспеймін»), turned by negation and irony, with the clause after " +
         "«но»/«бірақ» weighing more and questions counting as neutral. Topics group comments of the same stance and " +
-        "language by the words they share (TF-IDF similarity, average-linkage clustering), so support and opposition " +
+        "language by the words they share and the article they were left on (TF-IDF similarity, average-linkage " +
+        "clustering), so support and opposition " +
         "are never merged into one topic; comments that share a theme with no other are listed as «other».";
 
     private static readonly StanceClassifier Classifier = new();

@@ -12,12 +12,24 @@ namespace Assistant.Core.Discussion.Analytics;
 internal static class TopicClusterer
 {
     /// <summary>Average cosine similarity at which comments share a topic, set on the tune split of eval/comments.</summary>
-    public const double DefaultThreshold = 0.2;
+    public const double DefaultThreshold = 0.1;
 
     /// <summary>A topic of one comment is no theme: it goes to its stance's «other» bucket.</summary>
     private const int MinTopicSize = 2;
 
     private const int KeyTermCount = 4;
+
+    /// <summary>
+    /// The article a comment was left on, as a term of its own: commenters on one article mostly speak of one thing,
+    /// which short comments too seldom say in the same words.
+    /// </summary>
+    private const string ArticleTerm = "§";
+
+    /// <summary>
+    /// How much the article term weighs against a word's: set on the tune split with the threshold, the best
+    /// purity × share outside «other» there. At 3 and above the article alone decides and the words stop mattering.
+    /// </summary>
+    private const double ArticleWeight = 2.5;
 
     /// <summary>
     /// Beyond this many comments of one stance and language, the rest join the topic whose centroid is nearest:
@@ -31,14 +43,14 @@ internal static class TopicClusterer
         "статью", "пункт", "пункта", "норма", "нормы", "норму", "изменение", "изменения", "предлагаю", "нужно", "надо", "очень",
         "просто", "вообще", "полностью", "категорически", "считаю", "решение", "мера", "идея", "можно", "будут", "если", "сам",
         "сами", "весь", "всем", "всё", "свой", "свои", "наш", "наши", "который", "которые", "теперь", "сейчас", "опять", "снова",
-        "уже", "еще", "тогда", "раз", "два", "три", "год", "года", "лет", "день", "дней", "хоть", "хотя", "бы", "ну", "ли",
+        "уже", "еще", "тогда", "раз", "один", "одна", "одно", "два", "три", "год", "года", "лет", "день", "дней", "хоть", "хотя", "бы", "ну", "ли",
         "кто", "где", "куда", "почему", "зачем", "сколько", "этот", "эту", "эти", "мой", "моя", "мне", "нас", "нам", "вы", "вас");
 
     private static readonly HashSet<string> KazakhDiscussionWords = Stems(
         Language.Kk,
         "жоба", "жобада", "жобаны", "бап", "бапқа", "бапты", "тармақ", "тармақты", "тармаққа", "түзету", "түзетуді", "түзетулер",
         "заң", "заңда", "норма", "норманы", "керек", "өте", "толық", "мүлдем", "шешім", "шешімі", "шара", "бастама", "ұсыныс",
-        "қазір", "тағы", "біз", "біздің", "менің", "мен", "сіз", "өз", "өзі", "бар", "бола", "болады", "болса", "жыл",
+        "қазір", "тағы", "бір", "біз", "біздің", "менің", "мен", "сіз", "өз", "өзі", "бар", "бола", "болады", "болса", "жыл",
         "жылы", "күн", "кім", "қай", "қайда", "қашан", "неге", "қанша", "деген", "үшін");
 
     public static List<Topic> Find(IReadOnlyList<ReadComment> comments, double threshold)
@@ -50,7 +62,8 @@ internal static class TopicClusterer
             documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
         }
 
-        double Idf(string term) => Math.Log((1.0 + comments.Count) / (1.0 + documentFrequency[term])) + 1.0;
+        double Idf(string term) => (term.StartsWith(ArticleTerm, StringComparison.Ordinal) ? ArticleWeight : 1.0)
+            * (Math.Log((1.0 + comments.Count) / (1.0 + documentFrequency[term])) + 1.0);
         var vectors = bags.Select(b => TermVector.Of(b.Counts, Idf)).ToList();
 
         var topics = new List<Topic>();
@@ -160,7 +173,7 @@ internal static class TopicClusterer
             }
         }
 
-        var ranked = weight.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+        var ranked = weight.Where(p => !p.Key.StartsWith(ArticleTerm, StringComparison.Ordinal)).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
         var common = ranked.Where(t => shared[t] >= MinTopicSize).ToList();
         return [.. (common.Count > 0 ? common : ranked).Take(KeyTermCount).Select(term => Surface(term, cluster, bags))];
     }
@@ -207,6 +220,11 @@ internal static class TopicClusterer
                 var form = IsAcronym(token.Surface) ? token.Surface : token.Word;
                 written[form] = written.GetValueOrDefault(form) + 1;
             }
+        }
+
+        if (comment.Sample.Article is { } article)
+        {
+            counts[ArticleTerm + article] = 1;
         }
 
         return new TermBag(counts, surfaces);
