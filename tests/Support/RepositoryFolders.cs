@@ -12,6 +12,9 @@ internal static class RepositoryFolders
     /// <summary>The consolidation dev set: drafts written from the 2024 and 2026 editions of three codes.</summary>
     public static string DraftDevSet => Path.Combine(Root(), "eval", "drafts", "dev");
 
+    /// <summary>The labelled public comments on draft laws: tune.jsonl and the held-out test.jsonl.</summary>
+    public static string CommentSet => Path.Combine(Root(), "eval", "comments");
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,4 +1,5 @@
 using Assistant.Core.Answers;
+using Assistant.Storage.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;

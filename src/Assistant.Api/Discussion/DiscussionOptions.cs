@@ -1,3 +1,5 @@
+using Assistant.Core.Discussion;
+
 namespace Assistant.Api.Discussion;
 
 /// <summary>How the public discussion of drafts is run (section "Discussion").</summary>
@@ -8,11 +10,8 @@ internal sealed class DiscussionOptions
     /// <summary>Longest public question, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 1_000;
 
-    /// <summary>
-    /// Below this share of the question's terms found in one of the best sources, a question about a draft is
-    /// outside it: stricter than chat's, as the scope is one draft and the few acts it amends.
-    /// </summary>
-    public double MinTermCoverage { get; set; } = 0.5;
+    /// <summary>Below this share of the question's terms in one of the best sources, a question is outside the draft (see <see cref="DraftScope.DefaultMinTermCoverage"/>).</summary>
+    public double MinTermCoverage { get; set; } = DraftScope.DefaultMinTermCoverage;
 
     /// <summary>Questions per minute one draft answers, whoever asks (per-address limits come first).</summary>
     public int QuestionsPerDraftPerMinute { get; set; } = 60;

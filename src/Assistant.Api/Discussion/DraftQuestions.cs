@@ -4,6 +4,7 @@ using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Answers;
 using Assistant.Core.Audit;
+using Assistant.Core.Discussion;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 

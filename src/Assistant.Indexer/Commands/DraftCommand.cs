@@ -32,6 +32,7 @@ internal static class DraftCommand
         Evaluate(),
         ForecastEvalCommand.Create(context),
         ConflictEvalCommand.Create(),
+        QuestionEvalCommand.Create(context),
     };
 
     private static Option<Language?> EditionLanguage() => CliOptions.Lang(

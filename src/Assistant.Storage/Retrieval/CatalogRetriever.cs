@@ -1,15 +1,14 @@
 using Assistant.Core.Answers;
 using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
-using Assistant.Storage.Retrieval;
 
-namespace Assistant.Api.Chat;
+namespace Assistant.Storage.Retrieval;
 
 /// <summary>
 /// Retrieval for answers: hybrid when vectors are configured, lexical otherwise, with each hit's whole text for the
 /// prompt (a paragraph under its article's heading). Acts not in force are left out.
 /// </summary>
-internal sealed class CatalogRetriever(LegalCatalog catalog, CatalogRetrieval retrieval) : INormRetriever
+public sealed class CatalogRetriever(LegalCatalog catalog, CatalogRetrieval retrieval) : INormRetriever
 {
     public string Mode => retrieval.Ranking.DefaultMode.ToCode();
 

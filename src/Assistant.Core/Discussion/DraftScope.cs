@@ -2,20 +2,25 @@ using System.Text.RegularExpressions;
 using Assistant.Core.Acts;
 using Assistant.Core.Answers;
 using Assistant.Core.Citations;
-using Assistant.Core.Discussion;
 using Assistant.Core.Drafts;
 using Assistant.Core.Norms;
 using Assistant.Core.Text;
 
-namespace Assistant.Api.Discussion;
+namespace Assistant.Core.Discussion;
 
 /// <summary>
 /// Retrieval limited to one draft and the acts it amends: the draft's own text of the norms it changes and of its
 /// other articles, then the acts in force it amends, searched one by one. Nothing else in the catalog is reachable,
 /// so a question outside the draft finds too little and the answer abstains.
 /// </summary>
-internal sealed partial class DraftScope(INormRetriever law, Draft draft, IReadOnlyList<Consolidation> consolidations, IReadOnlyList<DraftArticle> outline, Func<string, string> actTitle) : INormRetriever
+public sealed partial class DraftScope(INormRetriever law, Draft draft, IReadOnlyList<Consolidation> consolidations, IReadOnlyList<DraftArticle> outline, Func<string, string> actTitle) : INormRetriever
 {
+    /// <summary>
+    /// Below this share of the question's terms found in one of the best sources, a question is outside the draft:
+    /// stricter than chat's, as the scope is one draft and the few acts it amends (chosen on eval/public-questions/tune.jsonl).
+    /// </summary>
+    public const double DefaultMinTermCoverage = 0.5;
+
     /// <summary>Draft sources given at most: the law in force must keep room beside them.</summary>
     private const int MaxDraftSources = 3;
 
