@@ -98,6 +98,8 @@ public static class WebHosting
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // An address no page answers, and a draft not on the portal, show the not-found page with status 404.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(options =>
         {

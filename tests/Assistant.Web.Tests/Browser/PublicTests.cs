@@ -106,7 +106,7 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
         await page.GotoAsync("/public");
         await page.WaitForSelectorAsync("[data-testid=public-drafts]");
         var listed = await page.InnerTextAsync("[data-testid=public-drafts]");
-        await page.GotoAsync($"/public/drafts/{hidden}");
+        var response = await page.GotoAsync($"/public/drafts/{hidden}");
         var notFound = await page.InnerTextAsync("[data-testid=not-found] h1");
         await page.GotoAsync($"/public/drafts/{shown}");
         await page.WaitForSelectorAsync("#comments-title");
@@ -114,7 +114,8 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
 
         Assert.DoesNotContain("не опубликован", listed, StringComparison.Ordinal);
         Assert.Contains("с комментарием на модерации", listed, StringComparison.Ordinal);
-        Assert.Equal("Проект не найден", notFound);
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Страница не найдена", notFound);
         Assert.DoesNotContain("ждёт модератора", comments, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Assistant.Web.Components.Portal;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Web.Tests.Components;
 
@@ -67,13 +69,17 @@ public sealed class PublicDraftTests : ComponentTest
     }
 
     [Fact]
-    public void An_unpublished_or_unknown_draft_shows_the_not_found_page()
+    public void An_unpublished_or_unknown_draft_is_not_found()
     {
         Api.Answer("/v1/public/drafts/d2", """{"status":404,"detail":"No published draft has this id."}""", HttpStatusCode.NotFound);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var notFound = 0;
+        navigation.OnNotFound += (_, _) => notFound++;
 
         var page = Render<PublicDraftPage>(p => p.Add(d => d.Id, "d2"));
 
-        Assert.Equal("Проект не найден", page.Find("[data-testid=not-found] h1").TextContent);
+        Assert.Equal(1, notFound);
         Assert.Empty(page.FindAll("[data-testid=public-title]"));
+        Assert.Empty(page.FindAll(".mud-alert"));
     }
 }
