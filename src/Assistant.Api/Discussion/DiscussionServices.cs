@@ -17,6 +17,7 @@ internal static class DiscussionServices
         services.AddSingleton<DraftQuestions>();
         services.AddSingleton<DraftRateLimits>();
         services.AddSingleton<VisitorKeys>();
+        services.AddSingleton<TopicNames>();
 
         // Visitors reach the API through the web app: their address comes in X-Forwarded-For, believed only from
         // loopback (ASP.NET's default) and the proxies listed in Api:TrustedProxies.
@@ -36,5 +37,6 @@ internal static class DiscussionServices
         app.MapPublicationEndpoints();
         app.MapPublicDraftEndpoints();
         app.MapModerationEndpoints();
+        app.MapAnalyticsEndpoints();
     }
 }
