@@ -38,7 +38,7 @@ admin_password=$(indexer user add --role admin --name admin --first)
 
 cat <<INFO
 
-The web app: $web
+The web app: $web    (the public portal, no account: $web/public)
 INFO
 if [ -n "$admin_password" ]; then
   cat <<INFO
@@ -57,6 +57,8 @@ The API: $url (Ctrl+C stops both). Try:
   curl -sN -X POST $url/v1/chat -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\
        -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
   OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
+  Drafts under public discussion: curl -s $url/v1/public/drafts (an expert publishes one with
+       POST /v1/drafts/{id}/publication {"closesAt": "…"}, or from the draft's page in the web app)
 INFO
 dotnet .build/api/raglegal-api.dll --contentRoot "$PWD/.build/api" --urls "$url" &
 api=$!

@@ -19,6 +19,9 @@ internal sealed class DiscussionOptions
     /// <summary>Comments per minute one draft accepts, whoever submits them.</summary>
     public int CommentsPerDraftPerMinute { get; set; } = 30;
 
+    /// <summary>Topics the chat model names and summarises per analytics request, when a model is loaded; 0: key terms only.</summary>
+    public int NamedTopics { get; set; } = 6;
+
     /// <summary>Longest drafting body's reply, in characters.</summary>
     public int MaxReplyLength { get; set; } = 4_000;
 }

@@ -17,15 +17,21 @@ internal static class DiscussionServices
         services.AddSingleton<DraftQuestions>();
         services.AddSingleton<DraftRateLimits>();
         services.AddSingleton<VisitorKeys>();
+        services.AddSingleton<TopicNames>();
 
         // Visitors reach the API through the web app: their address comes in X-Forwarded-For, believed only from
-        // loopback (ASP.NET's default) and the proxies listed in Api:TrustedProxies.
+        // loopback (ASP.NET's default), the proxies in Api:TrustedProxies and the networks in Api:TrustedNetworks.
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
             foreach (var proxy in configuration.GetSection("Api:TrustedProxies").Get<string[]>() ?? [])
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("Api:TrustedNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         return services;
@@ -36,5 +42,6 @@ internal static class DiscussionServices
         app.MapPublicationEndpoints();
         app.MapPublicDraftEndpoints();
         app.MapModerationEndpoints();
+        app.MapAnalyticsEndpoints();
     }
 }

@@ -20,6 +20,8 @@ internal static class QuestionEvalCommand
 {
     private static readonly string[] Splits = ["tune", "test"];
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static Command Create(CommandContext context)
     {
         var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder with tune.jsonl and test.jsonl: {draft, question, expect: answer|abstain}" };
@@ -47,7 +49,7 @@ internal static class QuestionEvalCommand
                 var unscoped = new Score();
                 foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
                 {
-                    var item = JsonSerializer.Deserialize<Item>(line, IndexerJson.Options) ?? throw new CommandException($"{path}: an empty line.");
+                    var item = JsonSerializer.Deserialize<Item>(line, Json) ?? throw new CommandException($"{path}: an empty line.");
                     var text = File.ReadAllText(item.Draft);
                     var parsed = parser.Parse(text);
                     var draft = new Draft("eval", parsed.Title, DraftStatus.Submitted, parsed.Language, parsed.TargetActs, text, "eval", default);
