@@ -78,7 +78,8 @@ public sealed record ModeratedComment(
 public sealed record ModerationEntry(long Sequence, DateTimeOffset At, string User, string Role, string Action, string DraftId, long? CommentId, string? Detail);
 
 /// <summary>What the published comments on a draft say, for deputies and experts.</summary>
-public sealed record Discussion(string DraftId, int Total, StanceCounts Stances, IReadOnlyList<StanceDay> OverTime, IReadOnlyList<ArticleStances> Articles, IReadOnlyList<DiscussionTopic> Topics, string Method);
+/// <param name="TopicModel">The model that named and summarised the topics; absent when none did.</param>
+public sealed record Discussion(string DraftId, int Total, StanceCounts Stances, IReadOnlyList<StanceDay> OverTime, IReadOnlyList<ArticleStances> Articles, IReadOnlyList<DiscussionTopic> Topics, string Method, string? TopicModel = null);
 
 public sealed record StanceCounts(int Support, int Oppose, int Neutral)
 {
@@ -92,6 +93,7 @@ public sealed record ArticleStances(string? Article, int Support, int Oppose, in
 
 /// <summary>Comments of one stance on one topic; <see cref="Name"/> and <see cref="Summary"/> are a model's, when one is configured.</summary>
 /// <param name="Stance">support, oppose or neutral.</param>
-public sealed record DiscussionTopic(string Stance, string Lang, IReadOnlyList<string> KeyTerms, int Comments, IReadOnlyList<TopicExample> Examples, string? Name, string? Summary);
+/// <param name="Other">The comments of this stance and language that share a theme with no other.</param>
+public sealed record DiscussionTopic(string Stance, string Lang, IReadOnlyList<string> KeyTerms, int Comments, IReadOnlyList<TopicExample> Examples, string? Name, string? Summary, bool Other = false);
 
 public sealed record TopicExample(long Id, string Text);

@@ -148,11 +148,13 @@ public sealed class ScreenshotTests(WebAndApi stack, Chromium chromium)
             var moderator = await chromium.NewPageAsync(stack.WebUrl, locale);
             await moderator.GotoAsync($"/culture/{culture}?returnUrl=/signin");
             await Pages.SignInAsync(moderator, "moderator.screens", password, "/moderation");
+            await Pages.InteractiveAsync(moderator);
             await moderator.WaitForSelectorAsync("[data-testid=pending-comment]");
             await Pages.ScreenshotAsync(moderator, $"moderation-{culture}");
             headings[$"moderation-{culture}"] = await moderator.InnerTextAsync("h1");
             await moderator.GotoAsync($"/drafts/{draft}/discussion");
-            await moderator.WaitForSelectorAsync("[data-testid=stance-chart]");
+            await Pages.InteractiveAsync(moderator);
+            await moderator.WaitForSelectorAsync("[data-testid=topics-neutral]");
             await Pages.ScreenshotAsync(moderator, $"discussion-{culture}");
             headings[$"discussion-{culture}"] = await moderator.InnerTextAsync("h1");
         }

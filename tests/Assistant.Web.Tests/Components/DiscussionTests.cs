@@ -13,8 +13,9 @@ public sealed class DiscussionTests : ComponentTest
            {"stance":"support","lang":"ru","keyTerms":["отпуск","работник"],"comments":3,"examples":[{"id":1,"text":"Отпуск нужен работникам."}]},
            {"stance":"oppose","lang":"ru","keyTerms":["отпуск","работодатель"],"comments":2,"examples":[{"id":4,"text":"Отпуск ударит по работодателям."}],"name":"Нагрузка на работодателей","summary":"Опасаются расходов."},
            {"stance":"oppose","lang":"kk","keyTerms":["демалыс"],"comments":1,"examples":[{"id":6,"text":"Демалыс ұзақ."}]},
-           {"stance":"neutral","lang":"ru","keyTerms":["срок"],"comments":1,"examples":[]}],
-         "method":"Позиции определены словарём; темы — кластеризацией ключевых слов."}
+           {"stance":"neutral","lang":"ru","keyTerms":["срок"],"comments":1,"examples":[]},
+           {"stance":"support","lang":"ru","keyTerms":["разное"],"comments":1,"examples":[{"id":9,"text":"Хорошо."}],"other":true}],
+         "method":"Позиции определены словарём; темы — кластеризацией ключевых слов.","topicModel":"qwen2.5-7b"}
         """;
 
     [Fact]
@@ -33,7 +34,8 @@ public sealed class DiscussionTests : ComponentTest
         Assert.Contains("Отпуск нужен работникам.", support.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Отпуск ударит", support.TextContent, StringComparison.Ordinal);
         Assert.Contains("Нагрузка на работодателей", oppose.TextContent, StringComparison.Ordinal);
-        Assert.Single(page.FindAll("[data-testid=ai-written]"));
+        Assert.Equal("qwen2.5-7b", Assert.Single(page.FindAll("[data-testid=ai-written]")).GetAttribute("title"));
+        Assert.Equal("Прочие замечания · Русский", support.QuerySelectorAll("[data-testid=topic] h4")[^1].TextContent);
         Assert.Empty(support.QuerySelectorAll("[data-testid=ai-written]"));
         Assert.Equal("7", page.Find("[data-testid=total]").TextContent);
         Assert.Equal(5, page.FindAll("[data-testid=stance-chart] rect").Count);
