@@ -48,7 +48,7 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
     }
 
     [BrowserFact]
-    public async Task A_visitors_comment_on_an_article_appears_only_after_a_moderator_publishes_it()
+    public async Task A_visitors_comment_on_an_article_appears_only_after_a_moderator_publishes_it_and_takes_one_support_from_them()
     {
         using var seed = new PublicSeed(stack);
         var draft = await seed.SubmitDraftAsync("Телепортация: комментарии", ExpertTests.DraftLines);
@@ -85,12 +85,22 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
         var published = visitor.Locator("[data-testid=public-comment]", new() { HasText = text });
         await published.WaitForAsync();
         var shown = await published.InnerTextAsync();
+        await published.Locator("[data-testid=support]").ClickAsync();
+        await published.Locator("[role=status]").WaitForAsync();
+        var supported = await published.Locator("[data-testid=supports]").InnerTextAsync();
+        await visitor.ReloadAsync();
+        await Pages.InteractiveAsync(visitor);
+        var again = visitor.Locator("[data-testid=public-comment]", new() { HasText = text });
+        await again.Locator("[data-testid=support]").ClickAsync();
+        var refused = await again.Locator("[role=status]").InnerTextAsync();
 
         Assert.Contains("ожидает модерации", pending, StringComparison.Ordinal);
         Assert.DoesNotContain(text, beforeModeration, StringComparison.Ordinal);
         Assert.DoesNotContain(text, apiBeforeModeration, StringComparison.Ordinal);
         Assert.Equal(text, original);
         Assert.Contains($"Статья {article}", shown, StringComparison.Ordinal);
+        Assert.Equal("1", supported);
+        Assert.Contains("уже поддержали", refused, StringComparison.Ordinal);
     }
 
     [BrowserFact]
