@@ -37,7 +37,7 @@ public sealed class PublicTests(WebAndApi stack, Chromium chromium)
         var abstention = await page.InnerTextAsync("[data-testid=abstention]");
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "raglegal.visitor");
 
-        Assert.Contains("K1500000414/art:19", changes, StringComparison.Ordinal);
+        Assert.Contains("Трудовой кодекс Республики Казахстан", changes, StringComparison.Ordinal);
         Assert.NotEqual("abstention", mode);
         Assert.NotEmpty(sources);
         Assert.All(sources, source => Assert.True(source is "draft" or "law", source));

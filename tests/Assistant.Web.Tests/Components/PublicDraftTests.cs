@@ -32,6 +32,7 @@ public sealed class PublicDraftTests : ComponentTest
         Assert.Equal("О внесении изменений в Трудовой кодекс", page.Find("[data-testid=public-title]").TextContent);
         Assert.Equal("true", page.Find(".discussion-state").GetAttribute("data-open"));
         Assert.Equal("K1500000414/art:19", page.Find("[data-testid=changes] a.norm-link").GetAttribute("data-norm"));
+        Assert.Equal("Трудовой кодекс Республики Казахстан · Статья 19. Субъекты трудовых отношений", page.Find("[data-testid=changes] a.norm-link").TextContent);
         Assert.Equal("Статья 19.", page.Find("[data-testid=changes] del").TextContent);
         Assert.Contains("Министерство труда", page.Find("[data-testid=reply-text]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Статья 1, подпункт 2)", page.Find("[data-testid=comment-target]").TextContent);
