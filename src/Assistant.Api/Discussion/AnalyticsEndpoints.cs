@@ -8,7 +8,7 @@ using Assistant.Core.Drafts;
 namespace Assistant.Api.Discussion;
 
 /// <summary>
-/// GET /v1/drafts/{id}/discussion: what the public said of a draft, for deputies, experts, moderators and admins —
+/// GET /v1/drafts/{id}/discussion?article=&amp;lang=: what the public said of a draft, for deputies, experts, moderators and admins —
 /// stance overall, per day and per article, and topics kept apart by stance, over the published comments.
 /// </summary>
 internal static class AnalyticsEndpoints
@@ -20,8 +20,14 @@ internal static class AnalyticsEndpoints
     public static void MapAnalyticsEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/v1/drafts/{id}/discussion", AnalyseAsync).WithTags("discussion").WithName("draftDiscussion").RequireChatAccess();
 
-    private static async Task<IResult> AnalyseAsync(string id, string? article, IDraftStore drafts, IDiscussionStore discussions, TopicNames names, CancellationToken cancellationToken)
+    private static async Task<IResult> AnalyseAsync(string id, string? article, string? lang, IDraftStore drafts, IDiscussionStore discussions, TopicNames names, CancellationToken cancellationToken)
     {
+        var reader = Language.Ru;
+        if (lang is not null && !LanguageCodes.TryParse(lang, out reader))
+        {
+            return Problems.BadRequest($"lang is '{lang}'; it must be ru or kk.", "lang");
+        }
+
         if (await drafts.GetAsync(id, cancellationToken) is null)
         {
             return Problems.NotFound($"No draft has the id '{id}'.");
@@ -48,7 +54,7 @@ internal static class AnalyticsEndpoints
             [.. analysis.OverTime.Select(d => new DayView(d.Day, d.Counts.Support, d.Counts.Oppose, d.Counts.Neutral))],
             [.. analysis.Articles.Select(a => new ArticleView(a.Article, a.Counts.Support, a.Counts.Oppose, a.Counts.Neutral))],
             topics,
-            DiscussionAnalyzer.Method,
+            DiscussionAnalyzer.MethodIn(reader),
             names.Model));
     }
 }

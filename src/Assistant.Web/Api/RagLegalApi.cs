@@ -186,7 +186,7 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
 
     /// <summary>What the published comments on the draft say, on one of its articles when given.</summary>
     public Task<Discussion> DiscussionAsync(string draftId, string? article, CancellationToken cancellationToken) =>
-        GetAsync<Discussion>($"/v1/drafts/{Uri.EscapeDataString(draftId)}/discussion{(article is null ? string.Empty : "?article=" + Uri.EscapeDataString(article))}", cancellationToken);
+        GetAsync<Discussion>($"/v1/drafts/{Uri.EscapeDataString(draftId)}/discussion?lang={Hosting.Cultures.Current}{(article is null ? string.Empty : "&article=" + Uri.EscapeDataString(article))}", cancellationToken);
 
     /// <summary>A norm id in a URL path: its slashes stay (the API takes the rest of the path), each segment escaped.</summary>
     private static string NormPath(string id) => string.Join('/', id.Split('/').Select(Uri.EscapeDataString));

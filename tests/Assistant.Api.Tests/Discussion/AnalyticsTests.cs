@@ -51,7 +51,20 @@ public sealed class AnalyticsTests : IClassFixture<TestCatalog>, IDisposable
         Assert.All(topics, t => Assert.False(t.TryGetProperty("name", out _)));
         Assert.Equal(6, discussion.GetProperty("overTime").EnumerateArray().Sum(d => d.GetProperty("support").GetInt32() + d.GetProperty("oppose").GetInt32() + d.GetProperty("neutral").GetInt32()));
         Assert.False(discussion.TryGetProperty("topicModel", out _));
-        Assert.Contains("TF-IDF", discussion.GetProperty("method").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Позиция определяется", discussion.GetProperty("method").GetString(), StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public async Task The_method_is_stated_in_the_readers_language()
+    {
+        var id = await _setup.DraftAsync();
+        using var deputy = _setup.As(AccessRole.Deputy);
+
+        var kazakh = await deputy.GetFromJsonAsync<JsonElement>(new Uri($"/v1/drafts/{id}/discussion?lang=kk", UriKind.Relative));
+        using var unknown = await deputy.GetAsync(new Uri($"/v1/drafts/{id}/discussion?lang=en", UriKind.Relative));
+
+        Assert.StartsWith("Позиция жалпы", kazakh.GetProperty("method").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     [SharedTheory]

@@ -21,7 +21,7 @@ public sealed class DiscussionTests : ComponentTest
     [Fact]
     public void Topics_are_listed_apart_by_stance_and_a_models_name_is_labelled_ai_written()
     {
-        Api.Answer("/v1/drafts/d1/discussion", Discussion);
+        Api.Answer("/v1/drafts/d1/discussion?lang=ru", Discussion);
         var page = Render<DiscussionPage>(p => p.Add(d => d.Id, "d1"));
 
         var support = page.Find("[data-testid=topics-support]");
@@ -46,8 +46,8 @@ public sealed class DiscussionTests : ComponentTest
     [Fact]
     public void Filtering_by_an_article_asks_for_that_articles_discussion()
     {
-        Api.Answer("/v1/drafts/d1/discussion", Discussion);
-        Api.Answer("/v1/drafts/d1/discussion?article=1", Discussion.Replace("\"total\":7", "\"total\":5", StringComparison.Ordinal));
+        Api.Answer("/v1/drafts/d1/discussion?lang=ru", Discussion);
+        Api.Answer("/v1/drafts/d1/discussion?lang=ru&article=1", Discussion.Replace("\"total\":7", "\"total\":5", StringComparison.Ordinal));
         var page = Render<DiscussionPage>(p => p.Add(d => d.Id, "d1"));
 
         page.Find("[data-testid=discussion-article]").Change("1");

@@ -123,6 +123,9 @@ public sealed class WebAndApi : IAsyncLifetime, IDisposable
             builder.UseSetting("RateLimits:Comments:PermitLimit", "1000");
             builder.UseSetting("Discussion:QuestionsPerDraftPerMinute", "1000");
             builder.UseSetting("Discussion:CommentsPerDraftPerMinute", "1000");
+
+            // The tiny model's topic names are noise: pages and screenshots show key terms, as without a model.
+            builder.UseSetting("Discussion:NamedTopics", "0");
         }
     }
 

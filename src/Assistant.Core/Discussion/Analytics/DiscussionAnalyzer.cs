@@ -1,3 +1,5 @@
+using Assistant.Core.Acts;
+
 namespace Assistant.Core.Discussion.Analytics;
 
 /// <summary>
@@ -18,6 +20,19 @@ public static class DiscussionAnalyzer
         "are never merged into one topic; comments that share a theme with no other are listed as «other».";
 
     private static readonly StanceClassifier Classifier = new();
+
+    /// <summary><see cref="Method"/> for a reader of the language: what the web app shows beside the figures.</summary>
+    public static string MethodIn(Language language) => language == Language.Kk
+        ? "Позиция жалпы қолдау мен қарсылық сөздерінің тұрақты тізімі бойынша анықталады («қолдаймын», «қарсымын», " +
+          "«поддерживаю», «против»): терістеу мен кекесін ескеріледі, «бірақ»/«но» сөзінен кейінгі бөлік басым, сұрақтар бейтарап саналады. " +
+          "Тақырыптар бір позиция мен бір тілдегі пікірлерді ортақ сөздері мен қай бапқа жазылғаны бойынша топтастырады " +
+          "(TF-IDF ұқсастығы, орташа байланыс кластерлеуі), сондықтан қолдау мен қарсылық бір тақырыпқа біріктірілмейді; " +
+          "ортақ тақырыбы жоқ пікірлер «өзге» тобында."
+        : "Позиция определяется по постоянному списку общих выражений поддержки и несогласия («поддерживаю», «против», " +
+          "«қолдаймын», «келіспеймін»), с учётом отрицания и иронии; часть после «но»/«бірақ» весит больше, вопросы считаются нейтральными. " +
+          "Темы объединяют комментарии одной позиции и одного языка по общим словам и по статье, к которой они оставлены " +
+          "(сходство TF-IDF, кластеризация средней связи), поэтому поддержка и возражения никогда не смешиваются в одной теме; " +
+          "комментарии без общей темы собраны в «прочие».";
 
     public static DiscussionAnalysis Analyze(IReadOnlyList<CommentSample> comments) =>
         Analyze(comments, TopicClusterer.DefaultThreshold);
