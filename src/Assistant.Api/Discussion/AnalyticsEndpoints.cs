@@ -38,12 +38,12 @@ internal static class AnalyticsEndpoints
             .ToList();
         var analysis = DiscussionAnalyzer.Analyze([.. comments.Select(c => new CommentSample(c.Id, c.Text, c.Language, c.Article, c.ModeratedAt ?? c.SubmittedAt))]);
         var texts = comments.ToDictionary(c => c.Id, c => c.Text);
-        names.Begin();
+        var naming = names.Start();
         var topics = new List<TopicView>();
         foreach (var topic in analysis.Topics)
         {
             var examples = topic.CommentIds.Take(ExamplesPerTopic).Select(c => new ExampleView(c, texts[c])).ToList();
-            var named = topic.IsOther ? null : await names.NameAsync(topic, examples.Select(e => e.Text).ToList(), cancellationToken);
+            var named = topic.IsOther ? null : await naming.NameAsync(topic, examples.Select(e => e.Text).ToList(), cancellationToken);
             topics.Add(new TopicView(topic.Stance, topic.Language.ToCode(), topic.KeyTerms, topic.CommentIds.Count, examples, topic.IsOther, named?.Name, named?.Summary));
         }
 

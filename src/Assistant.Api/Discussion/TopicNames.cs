@@ -21,15 +21,13 @@ internal sealed partial class TopicNames(AnswerEngines engines, IOptions<Discuss
 
     private readonly ConcurrentDictionary<string, TopicName> _named = new(StringComparer.Ordinal);
 
-    private int _budget;
-
     /// <summary>The model's file name when topics are named; null when key terms stand.</summary>
     public string? Model => engines.Chat is null || options.Value.NamedTopics == 0 ? null : engines.ModelDetail;
 
-    /// <summary>Starts a request's naming: it may name so many topics it has not named before.</summary>
-    public void Begin() => _budget = options.Value.NamedTopics;
+    /// <summary>One request's naming: it may name so many topics not named before, whatever other requests do.</summary>
+    public Naming Start() => new(this, options.Value.NamedTopics);
 
-    public async Task<TopicName?> NameAsync(Topic topic, IReadOnlyList<string> examples, CancellationToken cancellationToken)
+    private async Task<TopicName?> NameAsync(Topic topic, IReadOnlyList<string> examples, Naming naming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
         if (engines.Chat is not { } chat || options.Value.NamedTopics == 0)
@@ -43,7 +41,7 @@ internal sealed partial class TopicNames(AnswerEngines engines, IOptions<Discuss
             return known;
         }
 
-        if (Interlocked.Decrement(ref _budget) < 0)
+        if (!naming.Spend())
         {
             return null;
         }
@@ -98,6 +96,17 @@ internal sealed partial class TopicNames(AnswerEngines engines, IOptions<Discuss
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd() + "…";
+
+    /// <summary>The topics one request may still have named.</summary>
+    public sealed class Naming(TopicNames names, int budget)
+    {
+        private int _budget = budget;
+
+        public Task<TopicName?> NameAsync(Topic topic, IReadOnlyList<string> examples, CancellationToken cancellationToken) =>
+            names.NameAsync(topic, examples, this, cancellationToken);
+
+        internal bool Spend() => Interlocked.Decrement(ref _budget) >= 0;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Naming a {Stance} topic of {Comments} comments failed; its key terms stand")]
     private static partial void NamingFailed(ILogger logger, Exception exception, Stance stance, int comments);
