@@ -1,4 +1,5 @@
 using System.Net;
+using Assistant.Api.Hosting;
 using Assistant.Core.Discussion;
 using Assistant.Storage.Discussion;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -11,8 +12,7 @@ internal static class DiscussionServices
     public static IServiceCollection AddRagLegalDiscussion(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DiscussionOptions>(configuration.GetSection(DiscussionOptions.Section));
-        services.AddSingleton<IDiscussionStore>(provider => DiscussionStore.Open(
-            provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db"));
+        services.AddSingleton<IDiscussionStore>(provider => DiscussionStore.Open(HostingExtensions.CatalogPath(provider)));
         services.AddSingleton<DiscussedDrafts>();
         services.AddSingleton<DraftQuestions>();
         services.AddSingleton<DraftRateLimits>();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Assistant.Api.Hosting;
+using Assistant.Api.Security;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Discussion;
@@ -40,8 +41,7 @@ internal sealed class DraftRateLimits : IDisposable
             return null;
         }
 
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = RateLimitRejection.RetryAfter(context, lease, windowSeconds: 60);
         return Problems.TypedProblem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This draft takes at most {limit} {what} per minute from all visitors; retry in {seconds} s.", null);
     }
 

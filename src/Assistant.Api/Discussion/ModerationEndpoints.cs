@@ -51,7 +51,7 @@ internal static class ModerationEndpoints
         {
             if (!titles.TryGetValue(comment.DraftId, out var title))
             {
-                title = (await drafts.GetAsync(comment.DraftId, cancellationToken))?.Title ?? comment.DraftId;
+                title = await DraftTitleAsync(drafts, comment.DraftId, cancellationToken);
                 titles[comment.DraftId] = title;
             }
 
@@ -88,7 +88,7 @@ internal static class ModerationEndpoints
 
         var kind = decision == CommentStatus.Published ? ModerationActionKind.PublishComment : ModerationActionKind.RejectComment;
         await discussions.AppendModerationAsync(new ModerationAction(now, user, role, kind, decided.DraftId, id, reason ?? "published"), cancellationToken);
-        return Results.Ok(ModeratedComment.Of(decided, (await drafts.GetAsync(decided.DraftId, cancellationToken))?.Title ?? decided.DraftId));
+        return Results.Ok(ModeratedComment.Of(decided, await DraftTitleAsync(drafts, decided.DraftId, cancellationToken)));
     }
 
     private static async Task<IResult> ReplyAsync(long id, ReplyRequest request, HttpContext http, IDiscussionStore discussions, IDraftStore drafts, TimeProvider time, IOptions<DiscussionOptions> options, CancellationToken cancellationToken)
@@ -115,8 +115,12 @@ internal static class ModerationEndpoints
         }
 
         await discussions.AppendModerationAsync(new ModerationAction(now, user, role, ModerationActionKind.ReplyToComment, replied.DraftId, id, request.Text.Trim()), cancellationToken);
-        return Results.Ok(ModeratedComment.Of(replied, (await drafts.GetAsync(replied.DraftId, cancellationToken))?.Title ?? replied.DraftId));
+        return Results.Ok(ModeratedComment.Of(replied, await DraftTitleAsync(drafts, replied.DraftId, cancellationToken)));
     }
+
+    /// <summary>The draft's title for the moderator; its id when the draft is gone.</summary>
+    private static async Task<string> DraftTitleAsync(IDraftStore drafts, string draftId, CancellationToken cancellationToken) =>
+        (await drafts.GetAsync(draftId, cancellationToken))?.Title ?? draftId;
 
     private static async Task<IResult> LogAsync(int? limit, IDiscussionStore discussions, CancellationToken cancellationToken)
     {

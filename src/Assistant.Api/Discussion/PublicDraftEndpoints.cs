@@ -6,6 +6,8 @@ using Assistant.Api.Security;
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Discussion;
+using Assistant.Core.Drafts;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Discussion;
 
@@ -29,19 +31,18 @@ internal static class PublicDraftEndpoints
         portal.MapGet("/{id}/comments.csv", ExportAsync).WithName("exportComments");
     }
 
-    private static async Task<IResult> ListAsync(IDiscussionStore discussions, DiscussedDrafts drafts, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IDiscussionStore discussions, IDraftStore store, DiscussedDrafts drafts, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var counts = await discussions.PublishedCountsAsync(cancellationToken);
         var list = new List<PublicDraftSummary>();
         foreach (var publication in await discussions.ListPublicationsAsync(cancellationToken))
         {
-            if (await drafts.FindAsync(publication.DraftId, cancellationToken) is not { } found)
+            if (await store.GetAsync(publication.DraftId, cancellationToken) is not { } draft)
             {
                 continue;
             }
 
-            var draft = found.Draft;
             list.Add(new PublicDraftSummary(
                 draft.Id, draft.Title, draft.Language.ToCode(), drafts.Acts(draft), publication.PublishedAt, publication.ClosesAt, publication.IsOpen(now), counts.GetValueOrDefault(draft.Id).Comments));
         }
@@ -76,7 +77,7 @@ internal static class PublicDraftEndpoints
             counts.Supports));
     }
 
-    private static async Task<IResult> AskAsync(string id, PublicQuestion request, HttpContext http, DiscussedDrafts drafts, DraftQuestions questions, DraftRateLimits limits, Microsoft.Extensions.Options.IOptions<DiscussionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> AskAsync(string id, PublicQuestion request, HttpContext http, DiscussedDrafts drafts, DraftQuestions questions, DraftRateLimits limits, IOptions<DiscussionOptions> options, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxQuestionLength;
         if (string.IsNullOrWhiteSpace(request.Question) || request.Question.Length > max)

@@ -69,8 +69,8 @@ internal static class HostingExtensions
         services.AddSingleton<IAnswerFeedbackStore>(provider => AnswerFeedbackStore.Open(CatalogPath(provider)));
     }
 
-    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts, forecast jobs and feedback on answers.</summary>
-    private static string CatalogPath(IServiceProvider provider) =>
+    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts, forecast jobs, feedback on answers and discussions.</summary>
+    internal static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 
     public static void UseRagLegalPipeline(this WebApplication app)

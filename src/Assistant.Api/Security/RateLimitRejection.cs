@@ -11,14 +11,21 @@ internal static class RateLimitRejection
     public static Task WriteAsync(OnRejectedContext rejected, RateLimitWindow window, string who, string what = "requests")
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : window.WindowSeconds;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = RetryAfter(context, rejected.Lease, window.WindowSeconds);
         return Problems.Write(
             context,
             StatusCodes.Status429TooManyRequests,
             "Too many requests",
             $"At most {window.PermitLimit} {what} per {window.WindowSeconds} s are allowed for {who}; retry in {seconds} s.");
+    }
+
+    /// <summary>When the refused caller may come back, in whole seconds (the window's length when the limiter does not say), also set as Retry-After.</summary>
+    public static int RetryAfter(HttpContext context, RateLimitLease lease, int windowSeconds)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : windowSeconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
     }
 }
