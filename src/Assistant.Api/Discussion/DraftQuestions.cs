@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Answers;
@@ -28,9 +26,8 @@ internal sealed partial class DraftQuestions(
     {
         var draft = found.Draft;
         var scope = new DraftScope(law, draft, drafts.Changes(draft), found.Outline, act => drafts.ActTitle(act, language ?? ScriptLanguage.Detect(question)));
-        var options = Copy(answers.Value, discussion.Value.MinTermCoverage);
-        var answerer = new GroundedAnswerer(scope, kernel, prompt, options);
-        var request = new AnswerRequest(question, [], language, new RetrievalFilters(language), Scope: AnswerScope.Draft);
+        var answerer = new GroundedAnswerer(scope, kernel, prompt, answers.Value);
+        var request = new AnswerRequest(question, [], language, new RetrievalFilters(language), Scope: AnswerScope.Draft, MinTermCoverage: discussion.Value.MinTermCoverage);
         IReadOnlyList<AnswerSource> sources = [];
         AnswerResult? result = null;
         await foreach (var step in answerer.AnswerAsync(request, cancellationToken))
@@ -56,7 +53,7 @@ internal sealed partial class DraftQuestions(
                 question,
                 [.. sources.Select(s => s.NormId.ToString())],
                 [.. answer.Citations.Select(c => c.NormId.ToString())],
-                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answer.Text)))),
+                AuditEntry.HashOf(answer.Text)),
             cancellationToken);
         Answered(logger, draft.Id, answer.Mode, answer.Citations.Count, entry.Sequence);
         return new PublicAnswer(
@@ -78,17 +75,6 @@ internal sealed partial class DraftQuestions(
     private static string Label(Language language) => language == Language.Kk
         ? "Жауапты жүйе заң жобасының және ол өзгертетін актілердің мәтіні бойынша автоматты түрде жазды; ол ресми түсіндірме емес."
         : "Ответ составлен автоматически по тексту законопроекта и изменяемых им актов; он не является официальным разъяснением.";
-
-    private static AnswerOptions Copy(AnswerOptions options, double minTermCoverage) => new()
-    {
-        PromptsPath = options.PromptsPath,
-        Sources = options.Sources,
-        MinTermCoverage = minTermCoverage,
-        MaxSourceCharacters = options.MaxSourceCharacters,
-        HistoryMessages = 0,
-        ConstrainCitations = options.ConstrainCitations,
-        MaxAnswerTokens = options.MaxAnswerTokens,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Public question on draft {DraftId}: {Mode} with {Citations} citations, audit #{AuditSequence}")]
     private static partial void Answered(ILogger logger, string draftId, AnswerMode mode, int citations, long auditSequence);

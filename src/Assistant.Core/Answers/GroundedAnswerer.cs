@@ -37,7 +37,7 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         yield return new SourcesFound(sources, query);
 
         var confidence = RetrievalConfidence.Of(query, found, language);
-        if (sources.Count == 0 || confidence < options.MinTermCoverage)
+        if (sources.Count == 0 || confidence < (request.MinTermCoverage ?? options.MinTermCoverage))
         {
             var reason = sources.Count == 0 ? AnswerTexts.NoSources : AnswerTexts.LowConfidence;
             yield return Abstain(sources, language, request.Scope, reason, new AnswerUsage(0, 0), new AnswerTimings(retrieval, TimeSpan.Zero, TimeSpan.Zero, Stopwatch.GetElapsedTime(started)));
@@ -115,7 +115,8 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
 /// <param name="Language">The answer's language; null: the question's.</param>
 /// <param name="Sampling">The caller's sampling wishes; null: the prompt's settings.</param>
 /// <param name="Scope">What the sources were drawn from: an abstention says which law gave no basis.</param>
-public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters, AnswerSampling? Sampling = null, AnswerScope Scope = AnswerScope.Index);
+/// <param name="MinTermCoverage">Replaces <see cref="AnswerOptions.MinTermCoverage"/> for this question: a narrower scope asks more of its sources.</param>
+public sealed record AnswerRequest(string Question, IReadOnlyList<ConversationMessage> History, Language? Language, RetrievalFilters Filters, AnswerSampling? Sampling = null, AnswerScope Scope = AnswerScope.Index, double? MinTermCoverage = null);
 
 /// <summary>What an answer may rest on.</summary>
 public enum AnswerScope

@@ -45,15 +45,22 @@ internal static class QuestionEvalCommand
                     throw new CommandException($"No file '{path}'.");
                 }
 
+                // A draft is read and applied once, however many questions ask about it.
+                var scopes = new Dictionary<string, DraftScope>(StringComparer.Ordinal);
                 var scoped = new Score();
                 var unscoped = new Score();
                 foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
                 {
                     var item = JsonSerializer.Deserialize<Item>(line, Json) ?? throw new CommandException($"{path}: an empty line.");
-                    var text = File.ReadAllText(item.Draft);
-                    var parsed = parser.Parse(text);
-                    var draft = new Draft("eval", parsed.Title, DraftStatus.Submitted, parsed.Language, parsed.TargetActs, text, "eval", default);
-                    var scope = new DraftScope(retriever, draft, new DraftConsolidator(catalog).Apply(parsed), DraftOutline.Read(text), act => catalog.GetAct(act)?.Title ?? act);
+                    if (!scopes.TryGetValue(item.Draft, out var scope))
+                    {
+                        var text = File.ReadAllText(item.Draft);
+                        var parsed = parser.Parse(text);
+                        var draft = new Draft("eval", parsed.Title, DraftStatus.Submitted, parsed.Language, parsed.TargetActs, text, "eval", default);
+                        scope = new DraftScope(retriever, draft, new DraftConsolidator(catalog).Apply(parsed), DraftOutline.Read(text), act => catalog.GetAct(act)?.Title ?? act);
+                        scopes[item.Draft] = scope;
+                    }
+
                     var inScope = await AnswersAsync(scope, kernel, prompt, parse.GetValue(coverage), item.Question, AnswerScope.Draft, cancellationToken);
                     var whole = await AnswersAsync(retriever, kernel, prompt, new AnswerOptions().MinTermCoverage, item.Question, AnswerScope.Index, cancellationToken);
                     var shouldAnswer = item.Expect == "answer";
@@ -77,8 +84,8 @@ internal static class QuestionEvalCommand
     /// <summary>Whether the answerer answers (true) or abstains (false), with no model: the abstention is decided before one would be asked.</summary>
     private static async Task<bool> AnswersAsync(INormRetriever retriever, Kernel kernel, AnswerPrompt prompt, double minCoverage, string question, AnswerScope scope, CancellationToken cancellationToken)
     {
-        var answerer = new GroundedAnswerer(retriever, kernel, prompt, new AnswerOptions { MinTermCoverage = minCoverage });
-        await foreach (var step in answerer.AnswerAsync(new AnswerRequest(question, [], Language.Ru, new RetrievalFilters(Language.Ru), Scope: scope), cancellationToken))
+        var answerer = new GroundedAnswerer(retriever, kernel, prompt, new AnswerOptions());
+        await foreach (var step in answerer.AnswerAsync(new AnswerRequest(question, [], Language.Ru, new RetrievalFilters(Language.Ru), Scope: scope, MinTermCoverage: minCoverage), cancellationToken))
         {
             if (step is AnswerCompleted completed)
             {
