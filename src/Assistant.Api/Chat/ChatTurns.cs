@@ -1,7 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Assistant.Api.Hosting;
 using Assistant.Core.Acts;
@@ -127,7 +125,7 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
             turn.ConversationId,
             [new ConversationMessage(ConversationRole.User, turn.Question, now), new ConversationMessage(ConversationRole.Assistant, answer, now)],
             cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answer)));
+        var hash = AuditEntry.HashOf(answer);
         var entry = await audit.AppendAsync(new AuditEntry(now, turn.User, turn.Role, turn.ConversationId, turn.Question, sources, citations, hash), cancellationToken);
         return entry.Sequence;
     }

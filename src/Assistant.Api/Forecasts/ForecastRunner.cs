@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using Assistant.Core.Acts;
 using Assistant.Core.Audit;
@@ -133,7 +131,7 @@ internal sealed partial class ForecastRunner(
             .Concat(forecast.Narrative.Items.SelectMany(i => i.Cites).SelectMany(c => c.Norms))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reports.Json)));
+        var hash = AuditEntry.HashOf(reports.Json);
         var question = $"Forecast {job.Id} of draft {draft.Id} «{draft.Title}» ({draft.Language.ToCode()}, edition {job.Request.Edition ?? "current"})";
         await audit.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, job.RequestedBy, job.Role, null, question, affected, cited, hash), cancellationToken);
     }

@@ -12,7 +12,12 @@ public sealed record AuditEntry(
     string Question,
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Citations,
-    string AnswerSha256);
+    string AnswerSha256)
+{
+    /// <summary>What <see cref="AnswerSha256"/> holds for an answer's text.</summary>
+    public static string HashOf(string answer) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(answer)));
+}
 
 /// <summary>An audit entry with its place in the trail (1, 2, 3… in the order appended).</summary>
 public sealed record AuditRecord(long Sequence, AuditEntry Entry);
