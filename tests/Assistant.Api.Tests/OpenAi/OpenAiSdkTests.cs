@@ -114,7 +114,7 @@ public sealed class OpenAiSdkTests : IClassFixture<TestVectors>, IDisposable
 
         var result = await chat.CompleteChatAsync(
             [new SystemChatMessage("Answer in JSON."), new UserChatMessage("Once upon a time")],
-            new ChatCompletionOptions { ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("story", schema), MaxOutputTokenCount = 40 });
+            new ChatCompletionOptions { ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("story", schema), MaxOutputTokenCount = 40, Temperature = 0f });
 
         using var answer = JsonDocument.Parse(result.Value.Content[0].Text);
         Assert.Equal(JsonValueKind.String, answer.RootElement.GetProperty("answer").ValueKind);
