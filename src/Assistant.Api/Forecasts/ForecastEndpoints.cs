@@ -99,19 +99,21 @@ internal static class ForecastEndpoints
             return Problems.NotFound($"No forecast has the id '{id}'.");
         }
 
+        var view = ForecastJobView.Of(job) with { Stages = [.. (await jobs.GetStagesAsync(id, cancellationToken)).Select(ForecastStageView.Of)] };
         if (job.Status != ForecastJobStatus.Succeeded || await jobs.GetReportsAsync(id, cancellationToken) is not { } reports)
         {
-            return Results.Ok(ForecastJobView.Of(job));
+            return Results.Ok(view);
         }
 
         using var document = JsonDocument.Parse(reports.Json);
-        return Results.Ok(ForecastJobView.Of(job) with { Forecast = document.RootElement.Clone() });
+        return Results.Ok(view with { Forecast = document.RootElement.Clone() });
     }
 
     private static async Task<IResult> EventsAsync(string id, IForecastJobStore jobs, ForecastWatchers watchers, CancellationToken cancellationToken)
     {
         // Following starts before the stored state is read, so that no change between the two is missed.
         var watch = watchers.Follow(id);
+        var stages = await jobs.GetStagesAsync(id, cancellationToken);
         var job = await jobs.GetAsync(id, cancellationToken);
         if (job is null)
         {
@@ -119,21 +121,34 @@ internal static class ForecastEndpoints
             return Problems.NotFound($"No forecast has the id '{id}'.");
         }
 
-        return TypedResults.ServerSentEvents(StreamAsync(job, watch, cancellationToken));
+        return TypedResults.ServerSentEvents(StreamAsync(job, stages, watch, cancellationToken));
     }
 
-    /// <summary>The job as it stands, then each change of it, until it has finished.</summary>
-    private static async IAsyncEnumerable<SseItem<ForecastJobView>> StreamAsync(ForecastJob job, ForecastWatchers.Watch watch, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps the job's run has already passed, then the job as it stands, then each change of it until it has
+    /// finished: a client that follows a job late, even one that has finished, still sees every step.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<ForecastJobView>> StreamAsync(
+        ForecastJob job,
+        IReadOnlyList<ForecastStageReached> stages,
+        ForecastWatchers.Watch watch,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using (watch)
         {
+            foreach (var passed in stages.Where(s => job.IsFinished || (job.Stage is { } current && s.Stage < current)))
+            {
+                yield return Event(job with { Status = ForecastJobStatus.Running, Stage = passed.Stage, FinishedAt = null, Error = null });
+            }
+
             var last = job;
             yield return Event(last);
             while (!last.IsFinished && await watch.Changes.WaitToReadAsync(cancellationToken))
             {
                 while (watch.Changes.TryRead(out var change))
                 {
-                    if (change.Status == last.Status && change.Stage == last.Stage)
+                    // A change made between following and reading the job may be older than the job as read.
+                    if (Progress(change).CompareTo(Progress(last)) <= 0)
                     {
                         continue;
                     }
@@ -144,6 +159,8 @@ internal static class ForecastEndpoints
             }
         }
     }
+
+    private static (int Status, int Stage) Progress(ForecastJob job) => (job.IsFinished ? int.MaxValue : (int)job.Status, job.Stage is { } stage ? (int)stage : -1);
 
     /// <summary>Event types: queued, running (with its stage), succeeded, failed.</summary>
     private static SseItem<ForecastJobView> Event(ForecastJob job) => new(ForecastJobView.Of(job), job.Status.ToString().ToLowerInvariant());
@@ -170,7 +187,10 @@ internal static class ForecastEndpoints
 /// <param name="TwinDraftId">The draft's other language version, itself a submitted draft.</param>
 internal sealed record ForecastSubmission(string? Edition, string? EditionLang, string? TwinDraftId);
 
-/// <summary>A forecast job as the API shows it; <see cref="Forecast"/> is the result, once it has succeeded.</summary>
+/// <summary>
+/// A forecast job as the API shows it; <see cref="Stages"/> are the steps its run reached and <see cref="Forecast"/>
+/// is the result once it has succeeded, both served only for the job alone.
+/// </summary>
 internal sealed record ForecastJobView(
     string Id,
     string DraftId,
@@ -185,6 +205,7 @@ internal sealed record ForecastJobView(
     DateTimeOffset? FinishedAt,
     string? Error,
     ForecastLinks Links,
+    IReadOnlyList<ForecastStageView>? Stages = null,
     JsonElement? Forecast = null)
 {
     public static ForecastJobView Of(ForecastJob job) => new(
@@ -201,6 +222,12 @@ internal sealed record ForecastJobView(
         job.FinishedAt,
         job.Error,
         new ForecastLinks($"/v1/forecasts/{job.Id}", $"/v1/forecasts/{job.Id}/events", $"/v1/forecasts/{job.Id}/report.html", $"/v1/forecasts/{job.Id}/report.docx"));
+}
+
+/// <summary>A step the job's run reached, and when.</summary>
+internal sealed record ForecastStageView(string Stage, DateTimeOffset At)
+{
+    public static ForecastStageView Of(ForecastStageReached reached) => new(reached.Stage.ToString().ToLowerInvariant(), reached.At);
 }
 
 internal sealed record ForecastLinks(string Self, string Events, string Html, string Docx);

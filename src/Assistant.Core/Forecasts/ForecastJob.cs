@@ -51,5 +51,8 @@ public enum ForecastStage
     Reports,
 }
 
+/// <summary>A step a job's run reached, and when: what lets a client that follows the job late still see every step.</summary>
+public sealed record ForecastStageReached(ForecastStage Stage, DateTimeOffset At);
+
 /// <summary>A finished forecast as it is served: the JSON document and the two reports rendered from it.</summary>
 public sealed record ForecastReports(string Json, string Html, byte[] Docx);

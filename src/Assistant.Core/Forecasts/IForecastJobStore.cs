@@ -21,7 +21,11 @@ public interface IForecastJobStore
     /// <summary>Marks a queued job running; false when it is not queued (another worker took it, or it finished).</summary>
     Task<bool> TryStartAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Sets the step a running job is at, and records when its run reached it.</summary>
     Task MarkStageAsync(string id, ForecastStage stage, CancellationToken cancellationToken);
+
+    /// <summary>The steps the job's latest run has reached, in order; empty for a queued job or an unknown id.</summary>
+    Task<IReadOnlyList<ForecastStageReached>> GetStagesAsync(string id, CancellationToken cancellationToken);
 
     Task CompleteAsync(string id, ForecastReports reports, CancellationToken cancellationToken);
 

@@ -30,6 +30,11 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
             report_html TEXT,
             report_docx BLOB);
         CREATE INDEX IF NOT EXISTS forecast_jobs_status ON forecast_jobs(status);
+        CREATE TABLE IF NOT EXISTS forecast_job_stages(
+            job_id TEXT NOT NULL REFERENCES forecast_jobs(id),
+            stage TEXT NOT NULL,
+            reached_at TEXT NOT NULL,
+            PRIMARY KEY(job_id, stage));
         """;
 
     private const string Columns = "id, draft_id, edition, edition_language, twin_draft_id, status, stage, requested_by, role, created_at, started_at, finished_at, error";
@@ -112,7 +117,10 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
                 using var transaction = connection.BeginTransaction();
                 using (var requeue = connection.CreateCommand())
                 {
-                    requeue.CommandText = "UPDATE forecast_jobs SET status = $queued, stage = NULL, started_at = NULL WHERE status = $running";
+                    requeue.CommandText = """
+                        DELETE FROM forecast_job_stages WHERE job_id IN (SELECT id FROM forecast_jobs WHERE status = $running);
+                        UPDATE forecast_jobs SET status = $queued, stage = NULL, started_at = NULL WHERE status = $running;
+                        """;
                     requeue.Parameters.AddWithValue("$queued", nameof(ForecastJobStatus.Queued));
                     requeue.Parameters.AddWithValue("$running", nameof(ForecastJobStatus.Running));
                     requeue.ExecuteNonQuery();
@@ -141,19 +149,75 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
         return _connection.UseAsync(
             connection =>
             {
+                using var transaction = connection.BeginTransaction();
                 using var command = connection.CreateCommand();
                 command.CommandText = "UPDATE forecast_jobs SET status = $running, started_at = $at, stage = NULL WHERE id = $id AND status = $queued";
                 command.Parameters.AddWithValue("$id", id);
                 command.Parameters.AddWithValue("$running", nameof(ForecastJobStatus.Running));
                 command.Parameters.AddWithValue("$queued", nameof(ForecastJobStatus.Queued));
                 command.Parameters.AddWithValue("$at", StoredTime.Format(DateTimeOffset.UtcNow));
-                return command.ExecuteNonQuery() == 1;
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                using var forget = connection.CreateCommand();
+                forget.CommandText = "DELETE FROM forecast_job_stages WHERE job_id = $id";
+                forget.Parameters.AddWithValue("$id", id);
+                forget.ExecuteNonQuery();
+                transaction.Commit();
+                return true;
             },
             cancellationToken);
     }
 
-    public Task MarkStageAsync(string id, ForecastStage stage, CancellationToken cancellationToken) =>
-        Update(id, "stage = $stage", [("$stage", stage.ToString())], cancellationToken);
+    public Task MarkStageAsync(string id, ForecastStage stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _connection.UseAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE forecast_jobs SET stage = $stage WHERE id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$stage", stage.ToString());
+                if (command.ExecuteNonQuery() == 0)
+                {
+                    throw new KeyNotFoundException($"No forecast job has the id '{id}'.");
+                }
+
+                using var reached = connection.CreateCommand();
+                reached.CommandText = "INSERT OR REPLACE INTO forecast_job_stages(job_id, stage, reached_at) VALUES ($id, $stage, $at)";
+                reached.Parameters.AddWithValue("$id", id);
+                reached.Parameters.AddWithValue("$stage", stage.ToString());
+                reached.Parameters.AddWithValue("$at", StoredTime.Format(DateTimeOffset.UtcNow));
+                reached.ExecuteNonQuery();
+                transaction.Commit();
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ForecastStageReached>> GetStagesAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _connection.UseAsync<IReadOnlyList<ForecastStageReached>>(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT stage, reached_at FROM forecast_job_stages WHERE job_id = $id";
+                command.Parameters.AddWithValue("$id", id);
+                using var reader = command.ExecuteReader();
+                var stages = new List<ForecastStageReached>();
+                while (reader.Read())
+                {
+                    stages.Add(new ForecastStageReached(Enum.Parse<ForecastStage>(reader.GetString(0)), StoredTime.Parse(reader.GetString(1))));
+                }
+
+                return [.. stages.OrderBy(s => s.Stage)];
+            },
+            cancellationToken);
+    }
 
     public Task CompleteAsync(string id, ForecastReports reports, CancellationToken cancellationToken)
     {

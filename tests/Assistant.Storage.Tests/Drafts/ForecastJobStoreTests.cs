@@ -68,12 +68,31 @@ public sealed class ForecastJobStoreTests : IDisposable
 
         Assert.Equal([interrupted, queued], requeued.Select(j => j.Id));
         Assert.All(requeued, j => Assert.Equal((ForecastJobStatus.Queued, (ForecastStage?)null), (j.Status, j.Stage)));
+        Assert.Empty(await reopened.GetStagesAsync(interrupted, CancellationToken.None));
         var reports = await reopened.GetReportsAsync(done, CancellationToken.None);
         Assert.Equal(("{\"title\":\"t\"}", "<html></html>"), (reports!.Json, reports.Html));
         Assert.Equal([1, 2, 3], reports.Docx);
         var failure = await reopened.GetAsync(failed, CancellationToken.None);
         Assert.Equal((ForecastJobStatus.Failed, "The draft 'x' is not in the store."), (failure!.Status, failure.Error));
         Assert.True(failure.IsFinished);
+    }
+
+    [Fact]
+    public async Task The_steps_a_run_reached_are_kept_in_step_order_after_it_has_finished()
+    {
+        using var store = ForecastJobStore.Open(Path);
+        var job = await store.AddAsync(Request, "a", "expert", CancellationToken.None);
+        await store.TryStartAsync(job.Id, CancellationToken.None);
+        await store.MarkStageAsync(job.Id, ForecastStage.Applying, CancellationToken.None);
+        await store.MarkStageAsync(job.Id, ForecastStage.Terms, CancellationToken.None);
+        await store.MarkStageAsync(job.Id, ForecastStage.Dependents, CancellationToken.None);
+        await store.FailAsync(job.Id, "stopped", CancellationToken.None);
+
+        var reached = await store.GetStagesAsync(job.Id, CancellationToken.None);
+
+        Assert.Equal([ForecastStage.Applying, ForecastStage.Dependents, ForecastStage.Terms], reached.Select(s => s.Stage));
+        Assert.All(reached, s => Assert.True(s.At >= job.CreatedAt));
+        Assert.Empty(await store.GetStagesAsync("nope", CancellationToken.None));
     }
 
     [Fact]
