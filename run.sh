@@ -34,6 +34,7 @@ mkdir -p data
 [ -s data/signing-key ] || { head -c 48 /dev/urandom | base64 -w0 > data/signing-key; chmod 600 data/signing-key; }
 export RAGLEGAL_Auth__SigningKey="$(cat data/signing-key)"
 token=$(indexer token issue --role deputy --name local-deputy --days 1)
+expert_token=$(indexer token issue --role expert --name local-expert --days 1)
 admin_password=$(indexer user add --role admin --name admin --first)
 
 cat <<INFO
@@ -50,13 +51,16 @@ else
 fi
 cat <<INFO
 
-The API: $url (Ctrl+C stops both). Try:
+The API: $url (Ctrl+C stops both). Tokens for it, valid for a day:
+  deputy: $token
+  expert: $expert_token
+Try:
   curl -s $url/health/ready
-  curl -s -X POST $url/v1/search -H 'Content-Type: application/json' -d '{"query":"совет по развитию искусственного интеллекта","top":3}'
+  curl -s -X POST $url/v1/search -H 'Content-Type: application/json' -d '{"query":"ст. 188 УК","top":3}'
   (search and chat are hybrid: add "mode":"lexical" or "mode":"dense" to a search to see one side)
   curl -sN -X POST $url/v1/chat -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\
-       -d '{"messages":[{"role":"user","content":"Кто утверждает Положение о Совете по развитию искусственного интеллекта?"}]}'
-  OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role expert --name <you>
+       -d '{"messages":[{"role":"user","content":"Какова продолжительность основного ежегодного трудового отпуска?"}]}'
+  OpenAPI: $url/openapi/v1.json    More tokens: dotnet .build/indexer/indexer.dll token issue --role <role> --name <you>
   Drafts under public discussion: curl -s $url/v1/public/drafts (an expert publishes one with
        POST /v1/drafts/{id}/publication {"closesAt": "…"}, or from the draft's page in the web app)
 INFO

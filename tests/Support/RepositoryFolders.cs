@@ -6,8 +6,11 @@ internal static class RepositoryFolders
     /// <summary>The repository's root, where RagLegal.sln is.</summary>
     public static string Repository => Root();
 
-    /// <summary>The two sample acts the run command ingests.</summary>
+    /// <summary>The acts the run command ingests: the codes, constitutions and laws a newcomer asks about first.</summary>
     public static string Samples => Path.Combine(Root(), "samples");
+
+    /// <summary>Two short real acts (AI policy) that most tests ingest, small enough to ingest per test class.</summary>
+    public static string TestActs => Path.Combine(Root(), "tests", "Support", "Acts");
 
     /// <summary>The consolidation dev set: drafts written from the 2024 and 2026 editions of three codes.</summary>
     public static string DraftDevSet => Path.Combine(Root(), "eval", "drafts", "dev");

@@ -16,7 +16,7 @@ public sealed class TestCatalog : IDisposable
     {
         Path = System.IO.Path.Combine(_folder.FullName, "template.db");
         using var catalog = LegalCatalog.Open(Path);
-        var files = Directory.GetFiles(RepositoryFolders.Samples, "*.txt").ToList();
+        var files = Directory.GetFiles(RepositoryFolders.TestActs, "*.txt").ToList();
         if (SharedData.IsAvailable)
         {
             files.Add(SharedData.Path("corpus", "adilet", "ru", "K1400000226.ru.txt"));

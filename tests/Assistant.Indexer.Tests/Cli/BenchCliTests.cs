@@ -22,7 +22,7 @@ public sealed partial class BenchCliTests
     public async Task Bench_tokenizer_compares_with_llama_cpp_norm_by_norm()
     {
         var run = await IndexerProcess.RunAsync(
-            "bench", "tokenizer", "--vocab", SharedData.Path("models", "ggml-vocab-nomic-bert-moe.gguf"), RepositoryFolders.Samples, "--limit", "40");
+            "bench", "tokenizer", "--vocab", SharedData.Path("models", "ggml-vocab-nomic-bert-moe.gguf"), RepositoryFolders.TestActs, "--limit", "40");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -34,7 +34,7 @@ public sealed partial class BenchCliTests
     public async Task Bench_embed_on_the_default_model_prints_norms_per_second_and_compares_with_onnxruntime_node()
     {
         var run = await IndexerProcess.RunAsync(
-            "bench", "embed", "--dimensions", "8", "--norms", "40", "--batch", "8", "--threads", "1", "--peer", RepositoryFolders.Samples);
+            "bench", "embed", "--dimensions", "8", "--norms", "40", "--batch", "8", "--threads", "1", "--peer", RepositoryFolders.TestActs);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -46,7 +46,7 @@ public sealed partial class BenchCliTests
     [SharedFact]
     public async Task Bench_embed_without_peer_reports_no_ratio()
     {
-        var run = await IndexerProcess.RunAsync("bench", "embed", "--dimensions", "8", "--norms", "10", RepositoryFolders.Samples);
+        var run = await IndexerProcess.RunAsync("bench", "embed", "--dimensions", "8", "--norms", "10", RepositoryFolders.TestActs);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(EmbedAloneLastLine(), run.Output.Trim().Split('\n')[^1]);

@@ -29,7 +29,7 @@ public sealed class EmbeddedSamples : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ingest = await IndexerProcess.RunAsync("ingest", RepositoryFolders.Samples, "--db", Db);
+        var ingest = await IndexerProcess.RunAsync("ingest", RepositoryFolders.TestActs, "--db", Db);
         if (ingest.ExitCode != 0)
         {
             throw new InvalidOperationException($"Ingesting samples failed: {ingest}");

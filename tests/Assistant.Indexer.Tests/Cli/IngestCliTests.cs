@@ -12,9 +12,9 @@ public sealed class IngestCliTests : IDisposable
     [Fact]
     public async Task Ingesting_the_samples_twice_leaves_the_same_catalog()
     {
-        var first = await IndexerProcess.RunAsync("ingest", RepositoryFolders.Samples, "--db", Db);
+        var first = await IndexerProcess.RunAsync("ingest", RepositoryFolders.TestActs, "--db", Db);
         var hitsAfterFirst = await SearchJsonAsync("совет по развитию искусственного интеллекта");
-        var second = await IndexerProcess.RunAsync("ingest", RepositoryFolders.Samples, "--db", Db);
+        var second = await IndexerProcess.RunAsync("ingest", RepositoryFolders.TestActs, "--db", Db);
         var hitsAfterSecond = await SearchJsonAsync("совет по развитию искусственного интеллекта");
 
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -29,7 +29,7 @@ public sealed class IngestCliTests : IDisposable
     public async Task A_bad_record_is_reported_with_file_and_line_the_rest_is_ingested_and_the_run_fails()
     {
         var source = Directory.CreateDirectory(Path.Combine(_work.FullName, "source"));
-        File.Copy(Path.Combine(RepositoryFolders.Samples, "U2500000881.ru.txt"), Path.Combine(source.FullName, "U2500000881.ru.txt"));
+        File.Copy(Path.Combine(RepositoryFolders.TestActs, "U2500000881.ru.txt"), Path.Combine(source.FullName, "U2500000881.ru.txt"));
         var bulk = Path.Combine(source.FullName, "bulk.jsonl");
         File.WriteAllLines(bulk,
         [
@@ -54,7 +54,7 @@ public sealed class IngestCliTests : IDisposable
     {
         var source = Directory.CreateDirectory(Path.Combine(_work.FullName, "source"));
         var act = Path.Combine(source.FullName, "U2500000881.ru.txt");
-        File.Copy(Path.Combine(RepositoryFolders.Samples, "U2500000881.ru.txt"), act);
+        File.Copy(Path.Combine(RepositoryFolders.TestActs, "U2500000881.ru.txt"), act);
         Assert.Equal(0, (await IndexerProcess.RunAsync("ingest", act, "--db", Db)).ExitCode);
         var before = await SearchJsonAsync("совет по развитию искусственного интеллекта");
 

@@ -12,7 +12,7 @@ public sealed class SamplesCatalog : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var run = await IndexerProcess.RunAsync("ingest", RepositoryFolders.Samples, "--db", Db);
+        var run = await IndexerProcess.RunAsync("ingest", RepositoryFolders.TestActs, "--db", Db);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"Ingesting samples failed: {run}");

@@ -51,7 +51,7 @@ public sealed class TrainEmbedderCliTests : IDisposable
     [Fact]
     public async Task A_missing_corpus_path_is_named()
     {
-        var run = await IndexerProcess.RunAsync("train-embedder", "--corpus", "/no/such/corpus", "--out", Path.Combine(_work.FullName, "m"), "--vocab", Directory.GetFiles(RepositoryFolders.Samples)[0]);
+        var run = await IndexerProcess.RunAsync("train-embedder", "--corpus", "/no/such/corpus", "--out", Path.Combine(_work.FullName, "m"), "--vocab", Directory.GetFiles(RepositoryFolders.TestActs)[0]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("/no/such/corpus", run.Errors, StringComparison.Ordinal);

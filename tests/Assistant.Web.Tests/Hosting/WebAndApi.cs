@@ -36,7 +36,7 @@ public sealed class WebAndApi : IAsyncLifetime, IDisposable
         var catalog = Path.Combine(_folder.FullName, "catalog.db");
         using (var acts = LegalCatalog.Open(catalog))
         {
-            var files = Directory.GetFiles(RepositoryFolders.Samples, "*.txt").ToList();
+            var files = Directory.GetFiles(RepositoryFolders.TestActs, "*.txt").ToList();
             files.Add(SharedData.Path("corpus", "adilet", "ru", "K1400000226.ru.txt"));
             files.Add(SharedData.Path("corpus", "adilet", "ru", "K1500000414.ru.txt"));
             foreach (var file in files)
