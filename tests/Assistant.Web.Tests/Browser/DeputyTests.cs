@@ -43,6 +43,23 @@ public sealed class DeputyTests(WebAndApi stack, Chromium chromium)
     }
 
     [BrowserFact]
+    public async Task A_deputy_on_a_new_chat_asks_a_suggested_question_with_one_click_and_the_suggestions_give_way_to_the_answer()
+    {
+        var password = await stack.AddAccountAsync("deputy.dana", AccessRole.Deputy);
+        var page = await chromium.NewPageAsync(stack.WebUrl);
+        await Pages.SignInAsync(page, "deputy.dana", password, "/chat");
+        await Pages.InteractiveAsync(page);
+
+        var suggested = await page.Locator("[data-testid=example]").AllTextContentsAsync();
+        await page.Locator("[data-testid=example]").First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=answer-text]");
+
+        Assert.Equal(6, suggested.Count);
+        Assert.Contains(suggested[0].Trim(), await page.TextContentAsync(".turn .question"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=example]").CountAsync());
+    }
+
+    [BrowserFact]
     public async Task A_deputy_who_types_an_experts_address_gets_the_no_access_page_and_the_api_refuses_the_call()
     {
         var password = await stack.AddAccountAsync("deputy.bolat", AccessRole.Deputy);

@@ -32,7 +32,7 @@ public sealed class ExampleQuestionsTests(ExampleQuestionsTests.SamplesApi sampl
         [("kk", "Chat.Example.2")] = "K1400000226/art:188",
         [("kk", "Chat.Example.3")] = "K950001000_/art:7",
         [("kk", "Chat.Example.4")] = "K950001000_/art:10",
-        [("kk", "Chat.Example.5")] = "K950001000_/art:50",
+        [("kk", "Chat.Example.5")] = "K950001000_/art:9",
         [("kk", "Chat.Example.6")] = "K950001000_/art:33",
     };
 
