@@ -21,9 +21,10 @@ internal static class DiscussionServices
 
         // Visitors reach the API through the web app: their address comes in X-Forwarded-For, believed only from
         // loopback (ASP.NET's default), the proxies in Api:TrustedProxies and the networks in Api:TrustedNetworks.
+        // From those, X-Forwarded-Proto too: behind a TLS proxy the request is https, and gets HSTS.
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in configuration.GetSection("Api:TrustedProxies").Get<string[]>() ?? [])
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));

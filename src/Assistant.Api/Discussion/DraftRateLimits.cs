@@ -33,7 +33,7 @@ internal sealed class DraftRateLimits : IDisposable
         _comments.Dispose();
     }
 
-    private static IResult? Acquire(HttpContext context, PartitionedRateLimiter<string> limiter, string draftId, int limit, string what)
+    private static IResult? Acquire(HttpContext context, PartitionedRateLimiter<string> limiter, string draftId, int limit, ProblemText what)
     {
         using var lease = limiter.AttemptAcquire(draftId);
         if (lease.IsAcquired)

@@ -127,9 +127,12 @@ internal static class CatalogEndpoints
             return badLanguage;
         }
 
-        return catalog.GetAct(id, language) is { } act
-            ? Results.Ok(ActView.From(act))
-            : Problems.NotFound($"No act '{id}' is in the catalog{(language is null ? string.Empty : $" in '{lang}'")}.");
+        if (catalog.GetAct(id, language) is { } act)
+        {
+            return Results.Ok(ActView.From(act));
+        }
+
+        return language is null ? Problems.NotFound($"No act '{id}' is in the catalog.") : Problems.NotFound($"No act '{id}' is in the catalog in '{lang}'.");
     }
 
     private static IResult GetNorm(string id, string? lang, string? edition, string? asOf, LegalCatalog catalog)
@@ -161,8 +164,11 @@ internal static class CatalogEndpoints
             return Problems.BadRequest($"'{id}' is not a norm id: expected <ACT>/art:<N>[/p:<P>[/sp:<S>]], <ACT>/p:<P> or <ACT>/annex:<A>/p:<P>.", "id");
         }
 
-        return catalog.GetNorm(normId, language, edition) is { } norm
-            ? Results.Ok(NormView.From(norm))
-            : Problems.NotFound($"No norm '{id}' is in the catalog{(language is null ? string.Empty : $" in '{lang}'")}.");
+        if (catalog.GetNorm(normId, language, edition) is { } norm)
+        {
+            return Results.Ok(NormView.From(norm));
+        }
+
+        return language is null ? Problems.NotFound($"No norm '{id}' is in the catalog.") : Problems.NotFound($"No norm '{id}' is in the catalog in '{lang}'.");
     }
 }

@@ -23,7 +23,7 @@ internal static class ChatEndpoints
     {
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "unnamed" : "anonymous";
         var role = http.User.FindFirstValue(ClaimTypes.Role) ?? "public";
-        var (turn, error) = await ChatRequests.PrepareAsync(request, user, role, conversations, options.Value, cancellationToken);
+        var (turn, error) = await ChatRequests.PrepareAsync(request, user, role, conversations, options.Value, ChatFace.Chat, cancellationToken);
         if (error is not null)
         {
             return error.ToProblem();
@@ -40,7 +40,7 @@ internal static class ChatEndpoints
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return Results.Problem(detail: failure.Detail, statusCode: failure.Status, title: failure.Title);
+            return Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
         }
     }
 

@@ -1,5 +1,6 @@
 using Assistant.Api.Chat;
 using Assistant.Api.Hosting;
+using Assistant.Core.Adilet;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Editions;
@@ -7,9 +8,9 @@ using Assistant.Core.Editions;
 namespace Assistant.Api.Endpoints;
 
 /// <summary>What is wrong with a request: the status it gets, what to fix and, where one is to blame, the parameter.</summary>
-internal sealed record RequestError(int Status, string Detail, string? Parameter = null)
+internal sealed record RequestError(int Status, ProblemText Detail, string? Parameter = null)
 {
-    public static RequestError BadRequest(string detail, string? parameter = null) => new(StatusCodes.Status400BadRequest, detail, parameter);
+    public static RequestError BadRequest(ProblemText detail, string? parameter = null) => new(StatusCodes.Status400BadRequest, detail, parameter);
 
     public IResult ToProblem() => Status == StatusCodes.Status404NotFound
         ? Problems.NotFound(Detail)
@@ -18,31 +19,37 @@ internal sealed record RequestError(int Status, string Detail, string? Parameter
 
 /// <summary>
 /// Turns a chat request into a turn, for /v1/chat and /v1/chat/completions alike: the question last, the history
-/// before it (a stored conversation's first), the language, the filters and the date the law is taken as of.
+/// before it (a stored conversation's, <see cref="ClientHistory"/>), the language, the filters and the date the law is
+/// taken as of.
 /// </summary>
 internal static class ChatRequests
 {
     public static async Task<(PreparedTurn? Turn, RequestError? Error)> PrepareAsync(
-        ChatRequest request, string user, string role, IConversationStore conversations, ApiOptions options, CancellationToken cancellationToken)
+        ChatRequest request, string user, string role, IConversationStore conversations, ApiOptions options, ChatFace face, CancellationToken cancellationToken)
     {
         if (request.Messages is not { Count: > 0 } messages)
         {
             return (null, RequestError.BadRequest("messages is empty: give at least the question as a message with role \"user\".", "messages"));
         }
 
-        var history = new List<ConversationMessage>();
+        var sent = new List<(int Index, ConversationMessage Message)>();
         for (var i = 0; i < messages.Count; i++)
         {
+            // The OpenAI face's system prompts are the caller's; they stay out of a grounded answer.
+            if (face == ChatFace.OpenAi && messages[i].Role is "system" or "developer")
+            {
+                continue;
+            }
+
             if (!Enum.TryParse<ConversationRole>(messages[i].Role, ignoreCase: true, out var messageRole) || int.TryParse(messages[i].Role, out _))
             {
                 return (null, RequestError.BadRequest($"messages[{i}].role is '{messages[i].Role}': use \"user\" or \"assistant\".", $"messages[{i}].role"));
             }
 
-            history.Add(new ConversationMessage(messageRole, messages[i].Content ?? string.Empty, DateTimeOffset.UtcNow));
+            sent.Add((i, new ConversationMessage(messageRole, messages[i].Content ?? string.Empty, DateTimeOffset.UtcNow)));
         }
 
-        var question = history[^1];
-        if (question.Role != ConversationRole.User)
+        if (sent is not [.., (_, { Role: ConversationRole.User } question)])
         {
             return (null, RequestError.BadRequest("The last message must be the question, with role \"user\".", "messages"));
         }
@@ -75,23 +82,24 @@ internal static class ChatRequests
             }
         }
 
-        history.RemoveAt(history.Count - 1);
-        string conversationId;
-        if (string.IsNullOrWhiteSpace(request.ConversationId))
+        IReadOnlyList<ConversationMessage>? stored = null;
+        if (!string.IsNullOrWhiteSpace(request.ConversationId))
         {
-            conversationId = await conversations.StartAsync(user, cancellationToken);
-        }
-        else if (await conversations.GetAsync(request.ConversationId, user, cancellationToken) is { } stored)
-        {
-            conversationId = request.ConversationId;
-            history = [.. stored, .. history];
-        }
-        else
-        {
-            return (null, new RequestError(StatusCodes.Status404NotFound, $"No conversation '{request.ConversationId}' of yours exists; leave conversationId out to start one.", "conversationId"));
+            stored = await conversations.GetAsync(request.ConversationId, user, cancellationToken);
+            if (stored is null)
+            {
+                return (null, new RequestError(StatusCodes.Status404NotFound, $"No conversation '{request.ConversationId}' of yours exists; leave conversationId out to start one.", "conversationId"));
+            }
         }
 
+        var (history, badHistory) = ClientHistory.Check(sent[..^1], request.ConversationId, stored, face, language ?? ScriptLanguage.Detect(question.Content));
+        if (badHistory is not null)
+        {
+            return (null, badHistory);
+        }
+
+        var conversationId = stored is null ? await conversations.StartAsync(user, cancellationToken) : request.ConversationId!;
         var filters = new RetrievalFilters(filterLanguage, string.IsNullOrWhiteSpace(request.Filters?.Act) ? null : request.Filters.Act, asOf);
-        return (new PreparedTurn(conversationId, question.Content.Trim(), history, language, filters, user, role), null);
+        return (new PreparedTurn(conversationId, question.Content.Trim(), history!, language, filters, user, role), null);
     }
 }

@@ -164,7 +164,8 @@ internal static class DraftEndpoints
             }
             catch (JsonException error)
             {
-                return (null, Problems.BadRequest($"The body is not valid JSON: {error.Message}"));
+                var failure = BindingFailure.FromJson(StatusCodes.Status400BadRequest, error);
+                return (null, Problems.BadRequest(failure.Detail, failure.Parameter));
             }
         }
 

@@ -10,23 +10,26 @@ internal static class RequestValidation
         QuestionError(text, parameter, options) is { } error ? Problems.BadRequest(error, parameter) : null;
 
     /// <summary>What is wrong with a question, or null when nothing is.</summary>
-    public static string? QuestionError(string? text, string parameter, ApiOptions options)
+    public static ProblemText? QuestionError(string? text, string parameter, ApiOptions options)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return $"The {parameter} is empty.";
         }
 
-        return text.Length > options.MaxQuestionLength
-            ? $"The {parameter} is {text.Length} characters long; at most {options.MaxQuestionLength} are accepted."
-            : null;
+        if (text.Length > options.MaxQuestionLength)
+        {
+            return $"The {parameter} is {text.Length} characters long; at most {options.MaxQuestionLength} are accepted.";
+        }
+
+        return null;
     }
 
     /// <summary>Null and empty mean any language; anything else must be ru or kk.</summary>
     public static IResult? Language(string? code, out Language? language) =>
         LanguageError(code, out language) is { } error ? Problems.BadRequest(error, "lang") : null;
 
-    public static string? LanguageError(string? code, out Language? language)
+    public static ProblemText? LanguageError(string? code, out Language? language)
     {
         language = null;
         if (string.IsNullOrEmpty(code))

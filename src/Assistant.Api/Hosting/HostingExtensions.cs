@@ -38,22 +38,33 @@ internal static class HostingExtensions
     public static void AddRagLegalServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddRagLegalSecurityHeaders();
         services.Configure<VectorStoreOptions>(configuration.GetSection(VectorStoreOptions.Section));
         services.Configure<EmbeddingModelOptions>(configuration.GetSection(EmbeddingModelOptions.Section));
         services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
         services.AddSingleton<DenseRetrieval>();
         services.AddSingleton(provider => provider.GetRequiredService<DenseRetrieval>().Ranking);
         services.AddSingleton<CatalogRetrieval>();
-        // Malformed bodies throw in every environment, so that they reach the problem details below as a 400.
+        // Malformed bodies throw in every environment, so that they reach ClientErrorHandler as a 4xx problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        ProblemLanguage.Register(services);
+        services.AddExceptionHandler<ClientErrorHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (context.Exception is BadHttpRequestException bad)
+            var language = context.HttpContext.RequestServices.GetRequiredService<ProblemLanguage>();
+            if (context.Exception is not null && context.ProblemDetails.Status >= StatusCodes.Status500InternalServerError)
             {
-                context.ProblemDetails.Status = bad.StatusCode;
-                context.ProblemDetails.Title = "Invalid request";
-                context.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+                context.ProblemDetails.Title = "Server error";
+                context.ProblemDetails.Detail = language.Say("The request failed on the server; the failure is logged.");
             }
+            else if (context.ProblemDetails is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
+            {
+                // The framework refuses a body of another type without an exception, so without saying why.
+                var sent = context.HttpContext.Request.ContentType is { } type ? $"'{type}'" : "nothing";
+                context.ProblemDetails.Detail = language.Say($"The body must be JSON (Content-Type: application/json); it was sent as {sent}.");
+            }
+
+            language.Translate(context.ProblemDetails);
         });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -73,15 +84,18 @@ internal static class HostingExtensions
     internal static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 
+    /// <summary>
+    /// The request log sits outside the exception handler, so that it records the status the caller got rather than
+    /// the exception; the language is chosen before, so that problems written for exceptions are worded in it.
+    /// </summary>
     public static void UseRagLegalPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
-        app.UseStatusCodePages();
         app.UseForwardedHeaders();
+        app.UseRagLegalSecurityHeaders(SecurityHeaders.ApiPolicy);
         app.UseRagLegalRequestLogging();
+        ProblemLanguage.Use(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
     }
 }

@@ -26,7 +26,7 @@ internal static class GroundedCompletions
                 "response_format");
         }
 
-        var (prepared, error) = await ChatRequests.PrepareAsync(OpenAiEndpoints.AsChatRequest(request), user, role, conversations, options, cancellationToken);
+        var (prepared, error) = await ChatRequests.PrepareAsync(OpenAiEndpoints.AsChatRequest(request), user, role, conversations, options, ChatFace.OpenAi, cancellationToken);
         if (error is not null)
         {
             return OpenAiErrors.From(error);

@@ -38,7 +38,7 @@ internal static class ModelCompletions
             return OpenAiErrors.BadRequest(badFormat, "response_format");
         }
 
-        var (turn, error) = await ChatRequests.PrepareAsync(OpenAiEndpoints.AsChatRequest(request), user, role, conversations, options, cancellationToken);
+        var (turn, error) = await ChatRequests.PrepareAsync(OpenAiEndpoints.AsChatRequest(request), user, role, conversations, options, ChatFace.OpenAi, cancellationToken);
         if (error is not null)
         {
             return OpenAiErrors.From(error);

@@ -167,10 +167,10 @@ internal static partial class OpenAiEndpoints
         }
     }
 
-    /// <summary>The user and assistant turns as /v1/chat takes them; system prompts are the caller's and stay out of the grounded answer.</summary>
+    /// <summary>The messages as /v1/chat takes them, in their places, so that a refusal names the message by its index.</summary>
     internal static ChatRequest AsChatRequest(CompletionRequest request) => new(
         request.Raglegal?.ConversationId,
-        [.. request.Messages!.Where(m => m.Role is "user" or "assistant").Select(m => new ChatRequestMessage(m.Role, MessageText(m.Content)))],
+        [.. request.Messages!.Select(m => new ChatRequestMessage(m.Role, MessageText(m.Content)))],
         request.Raglegal?.Lang,
         string.IsNullOrWhiteSpace(request.Raglegal?.Act) ? null : new ChatFilters(request.Raglegal.Act, null),
         request.Stream,
@@ -279,7 +279,7 @@ internal static partial class OpenAiEndpoints
         }
         catch (JsonException e)
         {
-            return (null, OpenAiErrors.BadRequest($"The body is not the JSON expected: {e.Message}", e.Path, "invalid_json"));
+            return (null, OpenAiErrors.BadRequest(BindingFailure.FromJson(StatusCodes.Status400BadRequest, e).Detail.ToString(), e.Path, "invalid_json"));
         }
     }
 

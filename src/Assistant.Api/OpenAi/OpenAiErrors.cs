@@ -1,4 +1,5 @@
 using Assistant.Api.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Assistant.Api.OpenAi;
 
@@ -7,7 +8,9 @@ internal sealed class OpenAiErrorShape
 {
     public static OpenAiErrorShape Instance { get; } = new();
 
-    public static bool Applies(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<OpenAiErrorShape>() is not null;
+    /// <summary>Also while an exception is handled, when the exception handler has cleared the request's endpoint.</summary>
+    public static bool Applies(HttpContext context) =>
+        (context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<OpenAiErrorShape>() is not null;
 }
 
 /// <summary>The error body OpenAI's clients read: <c>{"error": {"message", "type", "param", "code"}}</c>.</summary>
@@ -17,7 +20,8 @@ internal sealed record OpenAiErrorBody(OpenAiError Error);
 
 internal static class OpenAiErrors
 {
-    public static IResult From(RequestError error) => Result(error.Status, error.Detail, error.Parameter);
+    /// <summary>In English: OpenAI's clients show the message to developers, and its shape has no language.</summary>
+    public static IResult From(RequestError error) => Result(error.Status, error.Detail.ToString(), error.Parameter);
 
     public static IResult BadRequest(string message, string? param = null, string? code = null) =>
         Result(StatusCodes.Status400BadRequest, message, param, code);

@@ -40,7 +40,7 @@ internal sealed partial class BearerTokenEvents(ConfiguredSigningKey signing, IO
         var reason = signing.Key is null
             ? BearerTokens.NoKeyReason
             : context.AuthenticateFailure is { } failure ? AccessTokenRefusal.Explain(failure, tokens.Value).Reason : null;
-        string detail;
+        ProblemText detail;
         if (reason is null)
         {
             // RFC 6750 §3.1: a request without credentials gets no error code, only the scheme and realm.

@@ -27,14 +27,25 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             .Distinct(StringComparer.Ordinal)
             .ToList() ?? [];
         var held = context.User.FindFirstValue(ClaimTypes.Role) ?? "no role";
-        var detail = needed.Count switch
-        {
-            0 => "Your access token does not grant access to this endpoint.",
-            1 => $"This endpoint needs the role {needed[0]}; your token has {held}.",
-            _ => $"This endpoint needs one of the roles {string.Join(", ", needed[..^1])} or {needed[^1]}; your token has {held}.",
-        };
+        var detail = Detail(needed, held);
         context.Response.Headers.WWWAuthenticate =
-            $"Bearer realm=\"{BearerTokens.Realm}\", error=\"insufficient_scope\", error_description=\"{HeaderText.Quoted(detail)}\"";
+            $"Bearer realm=\"{BearerTokens.Realm}\", error=\"insufficient_scope\", error_description=\"{HeaderText.Quoted(detail.ToString())}\"";
         return Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+    }
+
+    /// <summary>Each case its own interpolated string, so that each stays a template to translate.</summary>
+    private static ProblemText Detail(List<string> needed, string held)
+    {
+        if (needed.Count == 0)
+        {
+            return "Your access token does not grant access to this endpoint.";
+        }
+
+        if (needed.Count == 1)
+        {
+            return $"This endpoint needs the role {needed[0]}; your token has {held}.";
+        }
+
+        return $"This endpoint needs one of the roles {string.Join(", ", needed[..^1])} or {needed[^1]}; your token has {held}.";
     }
 }

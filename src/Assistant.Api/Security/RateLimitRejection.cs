@@ -8,8 +8,11 @@ namespace Assistant.Api.Security;
 /// <summary>A refused request: 429 with Retry-After and a problem saying what the limit is and when to come back.</summary>
 internal static class RateLimitRejection
 {
-    public static Task WriteAsync(OnRejectedContext rejected, RateLimitWindow window, string who, string what = "requests")
+    /// <param name="who">Whom the limit counts, a phrase said in the caller's language ("each user").</param>
+    /// <param name="what">What it counts; requests when null.</param>
+    public static Task WriteAsync(OnRejectedContext rejected, RateLimitWindow window, ProblemText who, ProblemText? what = null)
     {
+        what ??= "requests";
         var context = rejected.HttpContext;
         var seconds = RetryAfter(context, rejected.Lease, window.WindowSeconds);
         return Problems.Write(

@@ -3,7 +3,7 @@ namespace Assistant.Core.Access;
 /// <summary>Why a token was refused; <see cref="AccessTokenRefusal.Reason"/> says it in words.</summary>
 public enum AccessTokenFailure
 {
-    /// <summary>Not a compact JWT of JSON objects, or a required claim (sub, exp) is missing or mistyped.</summary>
+    /// <summary>Not a compact JWT of JSON objects, or a required claim (sub, iat, exp) is missing or mistyped.</summary>
     Malformed,
 
     /// <summary>Not HS256: "none" and every other algorithm are refused.</summary>
@@ -21,4 +21,7 @@ public enum AccessTokenFailure
     Audience,
 
     Role,
+
+    /// <summary>Valid for longer than <see cref="AccessToken.MaxLifetimeDays"/>, from its issue time or from now.</summary>
+    Lifetime,
 }

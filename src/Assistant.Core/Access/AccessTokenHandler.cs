@@ -7,7 +7,9 @@ namespace Assistant.Core.Access;
 /// <summary>
 /// <see cref="JsonWebTokenHandler"/> with the API's rules on top. The header's algorithm must be HS256 before
 /// anything is verified: the library reports "none" or a swapped algorithm only as a key it cannot find, and a
-/// caller deserves to hear which it was. A valid token must name one user and one known role. Claims arrive mapped
+/// caller deserves to hear which it was. A valid token must name one user and one known role, and carry iat and exp no
+/// further apart, nor exp further from now, than <see cref="AccessToken.MaxLifetimeDays"/>: the cap applies to what is
+/// accepted, not only to what is issued, as anyone holding the key could sign a token for ten years. Claims arrive mapped
 /// the way the API reads them: sub as <see cref="ClaimTypes.Name"/>, role as <see cref="ClaimTypes.Role"/>.
 /// </summary>
 public sealed class AccessTokenHandler : JsonWebTokenHandler
@@ -52,7 +54,42 @@ public sealed class AccessTokenHandler : JsonWebTokenHandler
         }
 
         var result = await base.ValidateTokenAsync(jwt, validationParameters).ConfigureAwait(false);
-        return result.IsValid && ClaimsRefusal(result.ClaimsIdentity) is { } claims ? Refused(claims) : result;
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        var refusal = LifetimeRefusal(jwt, DateTimeOffset.UtcNow, validationParameters.ClockSkew) ?? ClaimsRefusal(result.ClaimsIdentity);
+        return refusal is null ? result : Refused(refusal);
+    }
+
+    /// <summary>The token's iat and exp, read as Unix seconds; the library checks exp against now but never looks at iat.</summary>
+    private static AccessTokenRefusal? LifetimeRefusal(JsonWebToken jwt, DateTimeOffset now, TimeSpan clockSkew)
+    {
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out var issuedAt))
+        {
+            return new(AccessTokenFailure.Malformed, "the token has no issue time (iat)");
+        }
+
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var expires))
+        {
+            return new(AccessTokenFailure.Malformed, "the token has no expiry (exp)");
+        }
+
+        // In seconds as doubles: a forged iat or exp may be far outside what TimeSpan or DateTime hold.
+        var longest = TimeSpan.FromDays(AccessToken.MaxLifetimeDays).TotalSeconds;
+        var lifetime = (double)expires - issuedAt;
+        if (lifetime > longest)
+        {
+            return new(
+                AccessTokenFailure.Lifetime,
+                $"the token is valid for {Math.Floor(lifetime / TimeSpan.SecondsPerDay):0} days (issued {AccessTokenRefusal.Format(issuedAt)}, expiring {AccessTokenRefusal.Format(expires)}); at most {AccessToken.MaxLifetimeDays} are accepted");
+        }
+
+        // A token issued "in the future" would pass the check above while living longer from now.
+        return (double)expires - now.ToUnixTimeSeconds() > longest + clockSkew.TotalSeconds
+            ? new(AccessTokenFailure.Lifetime, $"the token expires at {AccessTokenRefusal.Format(expires)}, more than {AccessToken.MaxLifetimeDays} days from now; at most {AccessToken.MaxLifetimeDays} are accepted")
+            : null;
     }
 
     private static AccessTokenRefusal? AlgorithmRefusal(string? algorithm) => algorithm switch

@@ -36,5 +36,9 @@ public sealed record AccessTokenRefusal(AccessTokenFailure Failure, string Reaso
         _ => $"\"{value}\"",
     };
 
+    /// <summary>A token time (Unix seconds) as reasons write it: 2025-03-02 10:00:00Z.</summary>
+    internal static string Format(long unixSeconds) =>
+        unixSeconds is >= -62135596800 and <= 253402300799 ? Format(DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime) : unixSeconds.ToString(CultureInfo.InvariantCulture);
+
     private static string Format(DateTime utc) => utc.ToString("u", CultureInfo.InvariantCulture);
 }

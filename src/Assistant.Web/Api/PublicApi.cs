@@ -66,6 +66,7 @@ public sealed class PublicApi(HttpClient http, CurrentVisitor visitor)
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.AcceptLanguage.ParseAdd(Cultures.Current);
         if (visitor.Value is { } who)
         {
             request.Headers.Add(VisitorHeader, who.Id);

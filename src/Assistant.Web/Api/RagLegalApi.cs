@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Assistant.Web.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Assistant.Web.Api;
@@ -237,6 +238,9 @@ public sealed class RagLegalApi(HttpClient http, AuthenticationStateProvider aut
     private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+
+        // The API words its problems in the page's language; the pages show its detail after their own lead.
+        request.Headers.AcceptLanguage.ParseAdd(Cultures.Current);
         var state = await authentication.GetAuthenticationStateAsync();
         if (tokens.For(state.User) is { } token)
         {

@@ -30,6 +30,7 @@ public static class WebHosting
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.Configure<WebOptions>(configuration.GetSection(WebOptions.Section));
+        services.AddRagLegalSecurityHeaders();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
@@ -90,9 +91,18 @@ public static class WebHosting
         await scope.ServiceProvider.GetRequiredService<AccountRegistry>().PrepareAsync(app.Lifetime.ApplicationStopping);
     }
 
+    /// <summary>
+    /// Scripts from the app only, and Blazor's inline import map by the request's nonce; the circuit's WebSocket is
+    /// 'self'. Styles may be inline: MudBlazor and Blazor's own rendering set style attributes.
+    /// </summary>
+    public static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static void UseRagLegalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRagLegalSecurityHeaders(ContentSecurityPolicy);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -139,6 +139,52 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_admin_token_signed_with_the_key_for_ten_years_is_401_naming_the_cap()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var client = api.Client(SignedByHand(now, now + (long)TimeSpan.FromDays(3650).TotalSeconds));
+
+        var response = await client.GetAsync(new Uri("/v1/audit", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.StartsWith("The access token was refused: the token is valid for 3650 days", detail, StringComparison.Ordinal);
+        Assert.Contains("at most 365 are accepted", detail, StringComparison.Ordinal);
+        Assert.Contains("error=\"invalid_token\", error_description=\"the token is valid for 3650 days", ProblemResponse.WwwAuthenticate(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_without_an_issue_time_is_401_saying_so()
+    {
+        using var client = api.Client(SignedByHand(null, DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()));
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the token has no issue time (iat).", detail);
+    }
+
+    [Fact]
+    public async Task A_token_without_an_expiry_is_401_saying_so()
+    {
+        using var client = api.Client(SignedByHand(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), null));
+
+        var response = await client.GetAsync(new Uri("/v1/auth/whoami", UriKind.Relative));
+
+        var detail = await ProblemResponse.DetailAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("The access token was refused: the token has no expiry (exp).", detail);
+    }
+
+    [Fact]
+    public async Task An_admin_token_for_the_longest_lifetime_reads_the_audit()
+    {
+        using var client = api.Client(api.Token(AccessRole.Admin, lifetime: TimeSpan.FromDays(AccessToken.MaxLifetimeDays)));
+
+        var response = await client.GetAsync(new Uri("/v1/audit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_bearer_header_without_a_token_is_401_saying_so()
     {
         using var client = api.Client();
@@ -162,6 +208,16 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     public void Dispose() => api.Dispose();
+
+    /// <summary>An admin token signed with the server's key by hand, with iat and exp as given (left out when null).</summary>
+    private string SignedByHand(long? issuedAt, long? expires)
+    {
+        var times = (issuedAt is { } iat ? $",\"iat\":{iat}" : string.Empty) + (expires is { } exp ? $",\"exp\":{exp}" : string.Empty);
+        var payload = $$"""{"sub":"intruder","role":"admin","iss":"raglegal","aud":"raglegal-api"{{times}}}""";
+        var input = $"{Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8)}.{Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(payload))}";
+        var key = Convert.FromBase64String(api.SigningKeyText);
+        return $"{input}.{Base64Url.EncodeToString(HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(input)))}";
+    }
 
     private sealed record CallerBody(string Name, string Role);
 }

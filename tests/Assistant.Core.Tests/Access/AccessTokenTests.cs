@@ -285,4 +285,50 @@ public class AccessTokenTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AccessToken.Issue(Key, "deputy1", AccessRole.Deputy, now, TimeSpan.FromDays(AccessToken.MaxLifetimeDays + 1)));
     }
+
+    [Fact]
+    public async Task A_token_signed_with_the_key_for_ten_years_is_refused_for_its_lifetime()
+    {
+        var tenYears = NowSeconds + (long)TimeSpan.FromDays(3650).TotalSeconds;
+        var token = ForgedToken.Sign(ForgedToken.Header, ForgedToken.Payload(NowSeconds, tenYears, role: "admin"), keyBytes);
+
+        var refusal = await TokenCheck.RefusalAsync(token, Key);
+
+        Assert.Equal(AccessTokenFailure.Lifetime, refusal.Failure);
+        Assert.Equal(
+            $"the token is valid for 3650 days (issued {TokenCheck.Utc(now)}, expiring {TokenCheck.Utc(now.AddDays(3650))}); at most 365 are accepted",
+            refusal.Reason);
+    }
+
+    [Fact]
+    public async Task A_token_dated_as_issued_in_a_years_time_is_refused_for_living_too_long_from_now()
+    {
+        // Within the cap from its own iat, but valid for two years from now; nbf is left out, so nothing else holds it back.
+        var iat = NowSeconds + (long)TimeSpan.FromDays(365).TotalSeconds;
+        var exp = iat + (long)TimeSpan.FromDays(365).TotalSeconds;
+        var payload = $$"""{"sub":"a","role":"admin","iat":{{iat}},"exp":{{exp}},"iss":"raglegal","aud":"raglegal-api"}""";
+
+        var refusal = await TokenCheck.RefusalAsync(ForgedToken.Sign(ForgedToken.Header, payload, keyBytes), Key);
+
+        Assert.Equal(AccessTokenFailure.Lifetime, refusal.Failure);
+        Assert.Contains("more than 365 days from now", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_without_an_issue_time_is_refused_as_malformed()
+    {
+        var payload = $$"""{"sub":"a","role":"expert","exp":{{NowSeconds + 60}},"iss":"raglegal","aud":"raglegal-api"}""";
+
+        var refusal = await TokenCheck.RefusalAsync(ForgedToken.Sign(ForgedToken.Header, payload, keyBytes), Key);
+
+        Assert.Equal(new AccessTokenRefusal(AccessTokenFailure.Malformed, "the token has no issue time (iat)"), refusal);
+    }
+
+    [Fact]
+    public async Task A_token_issued_for_the_longest_lifetime_is_accepted()
+    {
+        var token = AccessToken.Issue(Key, "deputy1", AccessRole.Admin, now, TimeSpan.FromDays(AccessToken.MaxLifetimeDays));
+
+        Assert.True((await TokenCheck.ValidateAsync(token, Key)).IsValid);
+    }
 }
