@@ -96,7 +96,7 @@ public sealed class ForecastJobStore : IForecastJobStore, IDisposable
             connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM forecast_jobs WHERE draft_id = $draft_id ORDER BY created_at DESC, rowid DESC";
+                command.CommandText = $"SELECT {Columns} FROM forecast_jobs WHERE draft_id = $draft_id ORDER BY rowid DESC";
                 command.Parameters.AddWithValue("$draft_id", draftId);
                 using var reader = command.ExecuteReader();
                 var jobs = new List<ForecastJob>();
