@@ -45,7 +45,8 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(policy);
         return app.UseSecurityHeaders(context =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: Razor encodes a "+" in an attribute, and the page's nonce would no longer match the header's.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             return policy(nonce);
         });
