@@ -1,0 +1,21 @@
+namespace Assistant.Api.Security;
+
+/// <summary>
+/// A token bucket: a burst of <see cref="TokenLimit"/> requests, then <see cref="TokensPerPeriod"/> more every
+/// <see cref="PeriodSeconds"/>; a section such as RateLimits:Chat:Deputy.
+/// </summary>
+internal sealed class TokenBucket
+{
+    /// <summary>The bucket's size: how many requests may come at once after a quiet spell.</summary>
+    public int TokenLimit { get; set; }
+
+    /// <summary>Requests added back to the bucket each period: the sustained rate.</summary>
+    public int TokensPerPeriod { get; set; }
+
+    public int PeriodSeconds { get; set; } = 60;
+
+    public bool IsValid => TokenLimit > 0 && TokensPerPeriod > 0 && PeriodSeconds > 0;
+
+    /// <summary>"10 chat requests at once, then 1 per 15 s,", for the problem a refusal answers with.</summary>
+    public string Describe(string what) => $"{TokenLimit} {what} at once, then {TokensPerPeriod} per {PeriodSeconds} s,";
+}
