@@ -34,7 +34,9 @@ internal sealed partial class AnswerEngines : IDisposable
                 {
                     ContextSize = model.ContextSize,
                     MaxSequences = model.Parallel,
-                    QueueCapacity = model.QueueCapacity,
+                    // Chat turns reach the engine through the ModelQueue, at most one per slot; the rest of its queue is
+                    // for work that does not pass through that queue (forecast narratives, topic names).
+                    QueueCapacity = model.Parallel + model.QueueLength,
                     Threads = model.Threads,
                     BatchSize = Math.Max(512, model.Parallel),
                 },

@@ -11,7 +11,10 @@ internal static class ChatServices
 {
     public static IServiceCollection AddRagLegalChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
+        services.AddOptions<ModelOptions>()
+            .Bind(configuration.GetSection(ModelOptions.Section))
+            .Validate(model => model.Parallel > 0 && model.QueueLength >= 0 && model.RetryAfterSeconds > 0, "Llm:Parallel and Llm:RetryAfterSeconds must be positive, Llm:QueueLength not negative.")
+            .ValidateOnStart();
         services.Configure<AnswerOptions>(configuration.GetSection(AnswerOptions.Section));
         services.AddSingleton<AnswerEngines>();
         services.AddSingleton<INormRetriever, CatalogRetriever>();
@@ -28,6 +31,9 @@ internal static class ChatServices
             provider.GetRequiredService<Kernel>(),
             provider.GetRequiredService<AnswerPrompt>(),
             provider.GetRequiredService<IOptions<AnswerOptions>>().Value));
+        services.AddSingleton(provider => new ModelQueue(
+            provider.GetRequiredService<AnswerEngines>().Chat is null ? null : provider.GetRequiredService<IOptions<ModelOptions>>().Value,
+            provider.GetRequiredService<ILogger<ModelQueue>>()));
         services.AddSingleton<ChatTurns>();
         return services;
     }

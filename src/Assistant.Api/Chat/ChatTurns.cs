@@ -14,7 +14,7 @@ namespace Assistant.Api.Chat;
 /// One chat turn from question to record: answers through <see cref="GroundedAnswerer"/>, then keeps the turn in
 /// the conversation and the audit trail. The same events feed the SSE stream and the single JSON response.
 /// </summary>
-internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetriever retriever, IConversationStore conversations, IAuditTrail audit, ILogger<ChatTurns> logger)
+internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetriever retriever, IConversationStore conversations, IAuditTrail audit, ProblemLanguage language, ILogger<ChatTurns> logger)
 {
     /// <summary>The turn's events as SSE items; a failure after the stream began becomes an `error` event.</summary>
     public async IAsyncEnumerable<SseItem<string>> StreamAsync(PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
         {
             if (step.Failure is { } failed)
             {
-                yield return Item("error", failed);
+                yield return Item("error", new { failed.Status, Title = language.Title(failed.Title), Detail = language.Say(failed.Detail) });
                 yield break;
             }
 
@@ -143,7 +143,7 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
 }
 
 /// <summary>Why a turn failed: the `error` event of a stream, or the problem of a single response.</summary>
-internal sealed record ChatFailure(int Status, string Title, string Detail);
+internal sealed record ChatFailure(int Status, string Title, ProblemText Detail);
 
 /// <summary>A validated chat request: the question, its conversation and who asks.</summary>
 internal sealed record PreparedTurn(

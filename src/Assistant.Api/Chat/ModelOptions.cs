@@ -23,8 +23,14 @@ public sealed class ModelOptions
     /// <summary>Conversations decoded together in one batch.</summary>
     public int Parallel { get; set; } = 4;
 
-    /// <summary>Requests waiting for a free sequence before new ones are refused as busy.</summary>
-    public int QueueCapacity { get; set; } = 64;
+    /// <summary>
+    /// Turns that may wait for one of the <see cref="Parallel"/> slots; one more is refused at once as busy (503), so
+    /// that a burst does not pile up behind the model and time out there.
+    /// </summary>
+    public int QueueLength { get; set; } = 16;
+
+    /// <summary>The Retry-After of a busy refusal, in seconds.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
 
     /// <summary>CPU threads; null: all cores.</summary>
     public int? Threads { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
 using Assistant.Api.Hosting;
 using Assistant.Api.Security;
@@ -77,7 +78,7 @@ internal static class PublicDraftEndpoints
             counts.Supports));
     }
 
-    private static async Task<IResult> AskAsync(string id, PublicQuestion request, HttpContext http, DiscussedDrafts drafts, DraftQuestions questions, DraftRateLimits limits, IOptions<DiscussionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> AskAsync(string id, PublicQuestion request, HttpContext http, DiscussedDrafts drafts, DraftQuestions questions, DraftRateLimits limits, ModelQueue queue, IOptions<DiscussionOptions> options, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxQuestionLength;
         if (string.IsNullOrWhiteSpace(request.Question) || request.Question.Length > max)
@@ -106,7 +107,22 @@ internal static class PublicDraftEndpoints
             return refused;
         }
 
-        return Results.Ok(await questions.AnswerAsync(found, request.Question.Trim(), language, cancellationToken));
+        using var slot = await queue.AdmitAsync(http, cancellationToken);
+        if (!slot.Entered)
+        {
+            var busy = queue.Busy(http);
+            return Problems.TypedProblem(busy.Status, busy.Title, busy.Detail, null);
+        }
+
+        try
+        {
+            return Results.Ok(await questions.AnswerAsync(found, request.Question.Trim(), language, cancellationToken));
+        }
+        catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
+        {
+            queue.RetryLater(http, failure);
+            return Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
+        }
     }
 
     private static async Task<IResult> CommentAsync(string id, CommentRequest request, HttpContext http, IDiscussionStore discussions, DiscussedDrafts drafts, DraftRateLimits limits, VisitorKeys visitors, TimeProvider time, CancellationToken cancellationToken)

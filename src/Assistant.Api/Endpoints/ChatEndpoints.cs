@@ -13,13 +13,13 @@ internal static class ChatEndpoints
 {
     public static void MapChatEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/chat", ChatAsync).WithTags("chat").WithName("chat").RequireChatAccess().RequireRateLimiting(PublicRateLimitPolicy.Name);
+        app.MapPost("/v1/chat", ChatAsync).WithTags("chat").WithName("chat").RequireChatAccess().RequireRateLimiting(ChatRateLimitPolicy.Name);
         app.MapGet("/v1/audit", ExportAudit).WithTags("audit").WithName("exportAudit").RequireAdminAccess();
     }
 
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
-    private static async Task<IResult> ChatAsync(ChatRequest request, HttpContext http, ChatTurns turns, IConversationStore conversations, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatAsync(ChatRequest request, HttpContext http, ChatTurns turns, ModelQueue queue, IConversationStore conversations, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name ?? "unnamed" : "anonymous";
         var role = http.User.FindFirstValue(ClaimTypes.Role) ?? "public";
@@ -29,20 +29,32 @@ internal static class ChatEndpoints
             return error.ToProblem();
         }
 
+        // Before the stream begins: a full queue is still a status (503, Retry-After), not an event in a 200 stream.
+        var slot = await queue.AdmitAsync(http, cancellationToken);
+        if (!slot.Entered)
+        {
+            return Problem(queue.Busy(http));
+        }
+
         if (request.Stream ?? true)
         {
-            return TypedResults.ServerSentEvents(turns.StreamAsync(turn!, cancellationToken));
+            return TypedResults.ServerSentEvents(slot.HoldDuring(turns.StreamAsync(turn!, cancellationToken), cancellationToken));
         }
 
         try
         {
-            return Results.Ok(await turns.AnswerAsync(turn!, cancellationToken));
+            using (slot)
+            {
+                return Results.Ok(await turns.AnswerAsync(turn!, cancellationToken));
+            }
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
+            return Problem(queue.RetryLater(http, failure));
         }
     }
+
+    private static IResult Problem(ChatFailure failure) => Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
 
     /// <summary>The audit trail as JSON lines, oldest first, for [since, until), of one user or role when asked.</summary>
     private static IResult ExportAudit(IAuditTrail audit, DateTimeOffset? since, DateTimeOffset? until, string? user, string? role, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class HealthEndpoints
         app.MapGet("/health/ready", Ready).WithTags("health");
     }
 
-    private static IResult Ready(LegalCatalog catalog, AnswerEngines engines, DenseRetrieval dense)
+    private static IResult Ready(LegalCatalog catalog, AnswerEngines engines, ModelQueue queue, DenseRetrieval dense)
     {
         var stats = catalog.GetStats();
         var catalogReady = stats.Total.TopLevelNorms > 0;
@@ -39,6 +39,7 @@ internal static class HealthEndpoints
                 activeSequences = engines.Engine?.ActiveSequences,
                 maxSequences = engines.Engine?.MaxSequences,
                 generatedTokens = engines.Engine?.GeneratedTokens,
+                waitingTurns = engines.Engine is null ? (long?)null : queue.Waiting,
             },
         };
         return catalogReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);

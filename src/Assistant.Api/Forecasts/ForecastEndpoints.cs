@@ -21,7 +21,7 @@ internal static class ForecastEndpoints
 
     public static void MapForecastEndpoints(this WebApplication app)
     {
-        app.MapPost("/v1/drafts/{id}/forecasts", SubmitAsync).WithTags("forecasts").WithName("submitForecast").RequireAuthorization(AccessPolicies.Drafting).DisableAntiforgery();
+        app.MapPost("/v1/drafts/{id}/forecasts", SubmitAsync).WithTags("forecasts").WithName("submitForecast").RequireAuthorization(AccessPolicies.Drafting).RequireRateLimiting(ForecastRateLimitPolicy.Name).DisableAntiforgery();
         app.MapGet("/v1/drafts/{id}/forecasts", ListForDraftAsync).WithTags("forecasts").WithName("listDraftForecasts").RequireAuthorization(AccessPolicies.Drafting);
         var forecasts = app.MapGroup("/v1/forecasts").WithTags("forecasts").RequireAuthorization(AccessPolicies.Drafting);
         forecasts.MapGet("/{id}", GetAsync).WithName("getForecast");

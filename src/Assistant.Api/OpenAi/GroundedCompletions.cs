@@ -17,7 +17,7 @@ namespace Assistant.Api.OpenAi;
 internal static class GroundedCompletions
 {
     public static async Task<IResult> CompleteAsync(
-        CompletionRequest request, string user, string role, ChatTurns turns, IConversationStore conversations, ApiOptions options, CancellationToken cancellationToken)
+        CompletionRequest request, string user, string role, ChatTurns turns, ModelQueue queue, HttpContext http, IConversationStore conversations, ApiOptions options, CancellationToken cancellationToken)
     {
         if (request.ResponseFormat?.Type is "json_object" or "json_schema")
         {
@@ -34,21 +34,32 @@ internal static class GroundedCompletions
 
         var turn = prepared! with { Sampling = new AnswerSampling(request.Temperature, request.MaxCompletionTokens ?? request.MaxTokens) };
         var completion = new CompletionIdentity(OpenAiEndpoints.GroundedModel);
+        var slot = await queue.AdmitAsync(http, cancellationToken);
+        if (!slot.Entered)
+        {
+            var busy = queue.Busy(http);
+            return OpenAiErrors.Result(busy.Status, busy.Detail.ToString());
+        }
+
         if (request.Stream == true)
         {
-            return TypedResults.ServerSentEvents(StreamAsync(turn, turns, completion, request.StreamOptions?.IncludeUsage == true, cancellationToken));
+            return TypedResults.ServerSentEvents(slot.HoldDuring(StreamAsync(turn, turns, completion, request.StreamOptions?.IncludeUsage == true, cancellationToken), cancellationToken));
         }
 
         try
         {
-            var response = await turns.AnswerAsync(turn, cancellationToken);
-            var message = new AssistantMessage(response.Answer.Answer, Grounding.Of(response.ConversationId, response.Sources, response.Answer, replacesStreamedText: false));
-            var usage = new CompletionUsage(response.Done.Usage.PromptTokens, response.Done.Usage.OutputTokens);
-            return Results.Json(new ChatCompletion(completion.Id, completion.Created, completion.Model, [new CompletionChoice(0, message, "stop")], usage), OpenAiJson.Options);
+            using (slot)
+            {
+                var response = await turns.AnswerAsync(turn, cancellationToken);
+                var message = new AssistantMessage(response.Answer.Answer, Grounding.Of(response.ConversationId, response.Sources, response.Answer, replacesStreamedText: false));
+                var usage = new CompletionUsage(response.Done.Usage.PromptTokens, response.Done.Usage.OutputTokens);
+                return Results.Json(new ChatCompletion(completion.Id, completion.Created, completion.Model, [new CompletionChoice(0, message, "stop")], usage), OpenAiJson.Options);
+            }
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return OpenAiErrors.Result(failure.Status, failure.Detail);
+            queue.RetryLater(http, failure);
+            return OpenAiErrors.Result(failure.Status, failure.Detail.ToString());
         }
     }
 
@@ -127,7 +138,7 @@ internal sealed class CompletionIdentity(string model)
     public SseItem<string> Usage(CompletionUsage usage) => Item(new ChatCompletionChunk(Id, Created, model, [], usage));
 
     public static SseItem<string> Error(ChatFailure failure) =>
-        new(JsonSerializer.Serialize(new OpenAiErrorBody(new OpenAiError(failure.Detail, failure.Status >= 500 ? "server_error" : "invalid_request_error", null, null)), OpenAiJson.Options));
+        new(JsonSerializer.Serialize(new OpenAiErrorBody(new OpenAiError(failure.Detail.ToString(), failure.Status >= 500 ? "server_error" : "invalid_request_error", null, null)), OpenAiJson.Options));
 
     private static SseItem<string> Item(ChatCompletionChunk chunk) => new(JsonSerializer.Serialize(chunk, OpenAiJson.Options));
 }

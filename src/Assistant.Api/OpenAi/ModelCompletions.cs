@@ -28,6 +28,8 @@ internal static class ModelCompletions
         string model,
         ModelOptions modelOptions,
         ChatTurns turns,
+        ModelQueue queue,
+        HttpContext http,
         IConversationStore conversations,
         ApiOptions options,
         CancellationToken cancellationToken)
@@ -52,22 +54,33 @@ internal static class ModelCompletions
             ResponseFormat = format,
         };
         var completion = new CompletionIdentity(model);
+        var slot = await queue.AdmitAsync(http, cancellationToken);
+        if (!slot.Entered)
+        {
+            var busy = queue.Busy(http);
+            return OpenAiErrors.Result(busy.Status, busy.Detail.ToString());
+        }
+
         if (request.Stream == true)
         {
-            return TypedResults.ServerSentEvents(StreamAsync(chat, messages, chatOptions, turn!, turns, completion, request.StreamOptions?.IncludeUsage == true, cancellationToken));
+            return TypedResults.ServerSentEvents(slot.HoldDuring(StreamAsync(chat, messages, chatOptions, turn!, turns, completion, request.StreamOptions?.IncludeUsage == true, cancellationToken), cancellationToken));
         }
 
         try
         {
-            var response = await chat.GetResponseAsync(messages, chatOptions, cancellationToken);
-            await turns.RecordModelAnswerAsync(turn!, response.Text, model, cancellationToken);
-            var message = new AssistantMessage(response.Text, Grounding.Ungrounded(turn!.ConversationId, response.Text));
-            var usage = new CompletionUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
-            return Results.Json(new ChatCompletion(completion.Id, completion.Created, model, [new CompletionChoice(0, message, FinishReason(response.FinishReason))], usage), OpenAiJson.Options);
+            using (slot)
+            {
+                var response = await chat.GetResponseAsync(messages, chatOptions, cancellationToken);
+                await turns.RecordModelAnswerAsync(turn!, response.Text, model, cancellationToken);
+                var message = new AssistantMessage(response.Text, Grounding.Ungrounded(turn!.ConversationId, response.Text));
+                var usage = new CompletionUsage(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0);
+                return Results.Json(new ChatCompletion(completion.Id, completion.Created, model, [new CompletionChoice(0, message, FinishReason(response.FinishReason))], usage), OpenAiJson.Options);
+            }
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return OpenAiErrors.Result(failure.Status, failure.Detail);
+            queue.RetryLater(http, failure);
+            return OpenAiErrors.Result(failure.Status, failure.Detail.ToString());
         }
     }
 

@@ -29,7 +29,7 @@ internal static partial class OpenAiEndpoints
     {
         var v1 = app.MapGroup("/v1").WithTags("openai").WithMetadata(OpenAiErrorShape.Instance).RequireChatAccess().RequireRateLimiting(PublicRateLimitPolicy.Name);
         v1.MapGet("/models", ListModels).WithName("listModels");
-        v1.MapPost("/chat/completions", CompleteAsync).WithName("createChatCompletion");
+        v1.MapPost("/chat/completions", CompleteAsync).WithName("createChatCompletion").RequireRateLimiting(ChatRateLimitPolicy.Name);
         v1.MapPost("/embeddings", EmbedAsync).WithName("createEmbedding");
     }
 
@@ -55,6 +55,7 @@ internal static partial class OpenAiEndpoints
     private static async Task<IResult> CompleteAsync(
         HttpRequest http,
         ChatTurns turns,
+        ModelQueue queue,
         AnswerEngines engines,
         IConversationStore conversations,
         IOptions<ApiOptions> options,
@@ -82,13 +83,13 @@ internal static partial class OpenAiEndpoints
 
         if (request.Model == GroundedModel)
         {
-            return await GroundedCompletions.CompleteAsync(request, user, role, turns, conversations, options.Value, cancellationToken);
+            return await GroundedCompletions.CompleteAsync(request, user, role, turns, queue, http.HttpContext, conversations, options.Value, cancellationToken);
         }
 
         var raw = ModelCompletions.Id(engines);
         if (raw is not null && request.Model == raw)
         {
-            return await ModelCompletions.CompleteAsync(request, user, role, engines.Chat!, raw, modelOptions.Value, turns, conversations, options.Value, cancellationToken);
+            return await ModelCompletions.CompleteAsync(request, user, role, engines.Chat!, raw, modelOptions.Value, turns, queue, http.HttpContext, conversations, options.Value, cancellationToken);
         }
 
         var known = raw is not null ? $"'{GroundedModel}' or '{raw}'" : $"'{GroundedModel}' (no chat model is configured)";

@@ -13,14 +13,19 @@ internal static class RateLimitRejection
     public static Task WriteAsync(OnRejectedContext rejected, RateLimitWindow window, ProblemText who, ProblemText? what = null)
     {
         what ??= "requests";
-        var context = rejected.HttpContext;
-        var seconds = RetryAfter(context, rejected.Lease, window.WindowSeconds);
-        return Problems.Write(
-            context,
-            StatusCodes.Status429TooManyRequests,
-            "Too many requests",
-            $"At most {window.PermitLimit} {what} per {window.WindowSeconds} s are allowed for {who}; retry in {seconds} s.");
+        var seconds = RetryAfter(rejected.HttpContext, rejected.Lease, window.WindowSeconds);
+        return Refuse(rejected.HttpContext, $"At most {window.PermitLimit} {what} per {window.WindowSeconds} s are allowed for {who}; retry in {seconds} s.");
     }
+
+    /// <summary>A refusal by a token bucket: its burst, its refill and when the next token comes.</summary>
+    public static Task WriteAsync(OnRejectedContext rejected, TokenBucket bucket, ProblemText who, ProblemText what)
+    {
+        var seconds = RetryAfter(rejected.HttpContext, rejected.Lease, bucket.PeriodSeconds);
+        return Refuse(rejected.HttpContext, $"At most {bucket.TokenLimit} {what} at once, then {bucket.TokensPerPeriod} per {bucket.PeriodSeconds} s, are allowed for {who}; retry in {seconds} s.");
+    }
+
+    private static Task Refuse(HttpContext context, ProblemText detail) =>
+        Problems.Write(context, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
 
     /// <summary>When the refused caller may come back, in whole seconds (the window's length when the limiter does not say), also set as Retry-After.</summary>
     public static int RetryAfter(HttpContext context, RateLimitLease lease, int windowSeconds)

@@ -28,12 +28,15 @@ internal static class SecurityExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         RateLimitWindow.AddOptions(services, configuration);
+        RoleBuckets.AddOptions(services, configuration);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy<string, PublicRateLimitPolicy>(PublicRateLimitPolicy.Name);
             options.AddPolicy<string, QuestionRateLimitPolicy>(QuestionRateLimitPolicy.Name);
             options.AddPolicy<string, CommentRateLimitPolicy>(CommentRateLimitPolicy.Name);
+            options.AddPolicy<string, ChatRateLimitPolicy>(ChatRateLimitPolicy.Name);
+            options.AddPolicy<string, ForecastRateLimitPolicy>(ForecastRateLimitPolicy.Name);
         });
         return services;
     }

@@ -9,6 +9,8 @@ internal sealed class LatencySample
 
     public void Add(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
 
+    public void Add(LatencySample other) => _milliseconds.AddRange(other._milliseconds);
+
     public double Percentile(double p)
     {
         if (_milliseconds.Count == 0)

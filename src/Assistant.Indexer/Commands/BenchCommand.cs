@@ -10,7 +10,7 @@ internal static class BenchCommand
         IngestBenchmark.Create(context),
         SearchBenchmark.Create(context),
         LlmBenchmark.CreateCommand(),
-        ApiBenchmark.Create(),
+        ApiBenchmark.Create(context),
         TokenizerBenchmark.Create(),
         VectorBenchmark.Create(context),
         EmbedBenchmark.Create(),

@@ -27,12 +27,7 @@ internal static class TokenCommand
         var issue = new Command("issue", "Print a signed access token for the API on stdout") { role, name, days, key };
         issue.SetAction(parse =>
         {
-            var signingKey = SigningKey.Parse(ConfiguredKey(context, parse.GetValue(key)));
-            var tokens = context.Settings.Configuration.GetSection(AccessTokenOptions.Section).Get<AccessTokenOptions>() ?? new AccessTokenOptions();
-            if (!tokens.IsValid)
-            {
-                throw new CommandException(AccessTokenOptions.Rules);
-            }
+            var (signingKey, tokens) = Signing(context, parse.GetValue(key));
 
             var user = parse.GetRequiredValue(name);
             if (!AccessToken.IsValidName(user))
@@ -53,6 +48,14 @@ internal static class TokenCommand
             return 0;
         });
         return new Command("token", "Access tokens for the API") { issue };
+    }
+
+    /// <summary>The API's signing key (from --key or Auth:SigningKey) and token settings (Auth:*), as the API reads them.</summary>
+    internal static (SigningKey Key, AccessTokenOptions Options) Signing(CommandContext context, string? option)
+    {
+        var signingKey = SigningKey.Parse(ConfiguredKey(context, option));
+        var tokens = context.Settings.Configuration.GetSection(AccessTokenOptions.Section).Get<AccessTokenOptions>() ?? new AccessTokenOptions();
+        return tokens.IsValid ? (signingKey, tokens) : throw new CommandException(AccessTokenOptions.Rules);
     }
 
     private static string ConfiguredKey(CommandContext context, string? option)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Assistant.Api.Tests.Hosting;
 using Assistant.Core.Access;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,6 +20,11 @@ internal sealed class SecuredApi : IDisposable
         {
             builder.UseSetting("Catalog:Path", Path.Combine(folder, "catalog.db"))
                 .UseSetting("Auth:SigningKey", SigningKeyText);
+            foreach (var (key, value) in ApiHost.Unthrottled)
+            {
+                builder.UseSetting(key, value);
+            }
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

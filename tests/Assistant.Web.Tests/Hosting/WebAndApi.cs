@@ -117,6 +117,11 @@ public sealed class WebAndApi : IAsyncLifetime, IDisposable
             builder.UseSetting("Answers:ConstrainCitations", "true");
             builder.UseSetting("RateLimits:Public:PermitLimit", "1000");
             builder.UseSetting("RateLimits:User:PermitLimit", "1000");
+            foreach (var role in new[] { "Deputy", "Expert", "Moderator", "Admin" })
+            {
+                builder.UseSetting($"RateLimits:Chat:{role}:TokenLimit", "1000");
+                builder.UseSetting($"RateLimits:Forecasts:{role}:TokenLimit", "1000");
+            }
 
             // Every visitor of the tests comes from 127.0.0.1, and the screenshots seed a discussion at once.
             builder.UseSetting("RateLimits:Questions:PermitLimit", "1000");
