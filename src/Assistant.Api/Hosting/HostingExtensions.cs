@@ -38,12 +38,19 @@ internal static class HostingExtensions
     public static void AddRagLegalServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
-        services.Configure<VectorStoreOptions>(configuration.GetSection(VectorStoreOptions.Section));
+        services.AddOptions<VectorStoreOptions>()
+            .Bind(configuration.GetSection(VectorStoreOptions.Section))
+            .Validate(options => options.RefreshInterval > TimeSpan.Zero, "Vectors:RefreshInterval must be longer than zero.")
+            .ValidateOnStart();
         services.Configure<EmbeddingModelOptions>(configuration.GetSection(EmbeddingModelOptions.Section));
         services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
         services.AddSingleton<DenseRetrieval>();
-        services.AddSingleton(provider => provider.GetRequiredService<DenseRetrieval>().Ranking);
-        services.AddSingleton<CatalogRetrieval>();
+        services.AddHostedService<VectorIndexRefresh>();
+        services.AddSingleton(provider =>
+        {
+            var dense = provider.GetRequiredService<DenseRetrieval>();
+            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking);
+        });
         // Malformed bodies throw in every environment, so that they reach the problem details below as a 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
