@@ -21,13 +21,15 @@ internal static class HealthEndpoints
         var body = new
         {
             status = catalogReady ? "ready" : "not ready",
-            catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms },
+            catalog = new { state = catalogReady ? "ready" : "empty", acts = stats.Total.Acts, norms = stats.Total.TopLevelNorms, generation = catalog.Generation },
             lexicalIndex = LexicalIndex(catalog.LexicalIndex),
             vectors = new
             {
                 state = dense.State,
                 store = dense.Store,
                 count = dense.Count,
+                generation = dense.Generation?.Generation,
+                segments = dense.Generation?.Segments,
                 model = dense.Model,
                 detail = dense.Detail,
                 mode = dense.Ranking.DefaultMode.ToCode(),
@@ -53,5 +55,6 @@ internal static class HealthEndpoints
         rankingIn = state.Kind == LexicalIndexKind.Memory && state.Current ? "memory" : "fts5",
         norms = state.Norms,
         terms = state.Terms,
+        generation = state.Kind == LexicalIndexKind.Memory ? state.Generation : (long?)null,
     };
 }

@@ -39,12 +39,19 @@ internal static class HostingExtensions
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddRagLegalSecurityHeaders();
-        services.Configure<VectorStoreOptions>(configuration.GetSection(VectorStoreOptions.Section));
+        services.AddOptions<VectorStoreOptions>()
+            .Bind(configuration.GetSection(VectorStoreOptions.Section))
+            .Validate(options => options.RefreshInterval > TimeSpan.Zero, "Vectors:RefreshInterval must be longer than zero.")
+            .ValidateOnStart();
         services.Configure<EmbeddingModelOptions>(configuration.GetSection(EmbeddingModelOptions.Section));
         services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
         services.AddSingleton<DenseRetrieval>();
-        services.AddSingleton(provider => provider.GetRequiredService<DenseRetrieval>().Ranking);
-        services.AddSingleton<CatalogRetrieval>();
+        services.AddHostedService<VectorIndexRefresh>();
+        services.AddSingleton(provider =>
+        {
+            var dense = provider.GetRequiredService<DenseRetrieval>();
+            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking);
+        });
         // Malformed bodies throw in every environment, so that they reach ClientErrorHandler as a 4xx problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         ProblemLanguage.Register(services);

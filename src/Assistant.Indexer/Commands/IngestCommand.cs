@@ -96,5 +96,10 @@ internal static class IngestCommand
         {
             output.WriteLine($"    {failure}");
         }
+
+        if (summary.StoppedBy is { } stop)
+        {
+            output.WriteLine($"  stopped    at {stop.Path}: the acts saved before it are intact; run the same ingest again once the catalog can be written");
+        }
     }
 }

@@ -6,6 +6,7 @@ using Assistant.Indexer.Terminal;
 using Assistant.Indexer.Training;
 using Assistant.Inference.Embeddings;
 using Assistant.Inference.Embeddings.Training;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Indexer.Commands;
 
@@ -13,7 +14,7 @@ namespace Assistant.Indexer.Commands;
 /// <c>train-embedder</c>: trains the static bilingual embedding model on pairs mined from the corpus and writes it as
 /// a model folder (model.onnx, vocabulary, manifest) with its training report.
 /// </summary>
-internal static class TrainEmbedderCommand
+internal static partial class TrainEmbedderCommand
 {
     public const string ReportFileName = "training-report.json";
 
@@ -79,18 +80,25 @@ internal static class TrainEmbedderCommand
                 },
             };
 
+            var logger = context.Loggers.CreateLogger(typeof(TrainEmbedderCommand));
+            var stages = new StageLog(logger);
             EmbedderTrainingResult result;
             using (var bar = new ProgressBar("train"))
             {
-                var progress = new InlineProgress<EmbedderTrainingProgress>(p => bar.Report(
-                    p.Fraction,
-                    p.Loss is { } loss
-                        ? string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total}, loss {loss:F3}")
-                        : string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total}")));
+                var progress = new InlineProgress<EmbedderTrainingProgress>(p =>
+                {
+                    stages.Report(p);
+                    bar.Report(
+                        p.Fraction,
+                        p.Loss is { } loss
+                            ? string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total}, loss {loss:F3}")
+                            : string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total}"));
+                });
                 result = await Task.Run(() => EmbedderTraining.Run(options, progress, cancellationToken), cancellationToken);
             }
 
             var name = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+            Writing(logger, folder);
             StagedFolder.Write(folder, staging =>
             {
                 EmbeddingModelFolder.WriteStatic(staging, result.Model, vocab, new EmbeddingModelManifest
@@ -108,12 +116,40 @@ internal static class TrainEmbedderCommand
         return command;
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training stage {Stage} started: {Total} to do")]
+    private static partial void StageStarted(ILogger logger, TrainingStage stage, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Writing the model to {Folder}; it replaces the folder only once complete")]
+    private static partial void Writing(ILogger logger, string folder);
+
     /// <summary>The trainer's report, with the acts that alignment by content paired.</summary>
     private static string ReportFile(EmbedderTrainingResult result)
     {
         var report = JsonSerializer.SerializeToNode(result.Report, ReportJson)!.AsObject();
         report["alignedActs"] = JsonSerializer.SerializeToNode(result.Aligned, ReportJson);
         return report.ToJsonString(ReportJson);
+    }
+
+    /// <summary>Logs each stage as it starts, so that a run without a terminal (CI, a service) shows where it is.</summary>
+    private sealed class StageLog(ILogger logger)
+    {
+        private readonly Lock _gate = new();
+        private TrainingStage? _stage;
+
+        public void Report(EmbedderTrainingProgress progress)
+        {
+            lock (_gate)
+            {
+                if (progress.Stage == _stage)
+                {
+                    return;
+                }
+
+                _stage = progress.Stage;
+            }
+
+            StageStarted(logger, progress.Stage, progress.Total);
+        }
     }
 
     private static void Print(EmbedderTrainingResult result, string folder)

@@ -43,7 +43,8 @@ internal sealed class SearchServices : IDisposable
             throw new CommandException($"No embedding model at '{modelFolder}': run 'indexer embed' first, or pass --model.");
         }
 
-        var vectors = VectorStore.Open(context.Settings.Vectors, context.Loggers)
+        // Read-only, so that a search beside a running embed leaves the segments it is writing alone.
+        var vectors = VectorStore.Open(context.Settings.Vectors, context.Loggers, readOnly: true)
             ?? throw new CommandException($"{mode.ToCode()} search needs a vector store, and Vectors:Store is 'none'.");
         OnnxEmbeddingGenerator? embedder = null;
         try

@@ -29,6 +29,9 @@ public sealed class IngestSummary
 
     public IReadOnlyList<IngestFailure> Failures => _failures;
 
+    /// <summary>The write the catalog refused, which stopped the run: what was saved before it stays, nothing after it was tried.</summary>
+    public IngestFailure? StoppedBy { get; internal set; }
+
     public IReadOnlyList<string> PassedOver { get; internal set; } = [];
 
     public TimeSpan Elapsed { get; internal set; }

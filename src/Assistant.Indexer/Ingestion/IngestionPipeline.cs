@@ -9,7 +9,7 @@ namespace Assistant.Indexer.Ingestion;
 /// <summary>
 /// Ingests sources into the catalog in two stages: parser workers read files into acts, one writer saves
 /// each act in its own transaction. A failed file or record is reported and skipped; it never touches what
-/// is already in the catalog.
+/// is already in the catalog. A catalog that refuses writes (a full disk) stops the run at the act it refused.
 /// </summary>
 public sealed class IngestionPipeline
 {
@@ -43,18 +43,42 @@ public sealed class IngestionPipeline
         // Bounded so that fast parsers cannot pile parsed acts up in memory ahead of the writer.
         var readings = Channel.CreateBounded<ActReading>(new BoundedChannelOptions(256) { SingleReader = true });
         var tracker = new ProgressTracker(summary.Bytes, progress);
-        var producing = ProduceAsync(selection.Files, readings.Writer, tracker, cancellationToken);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producing = ProduceAsync(selection.Files, readings.Writer, tracker, stopping.Token);
         await foreach (var reading in readings.Reader.ReadAllAsync(cancellationToken))
         {
             Save(reading, summary);
+            if (summary.StoppedBy is not null)
+            {
+                // Every act after it would fail the same way: the parsers stop, the rest is left for the next run.
+                await stopping.CancelAsync();
+                break;
+            }
+
             tracker.ActDone(summary.Editions);
         }
 
         await producing;
-        summary.Identity = _catalog.ResolveEditions();
-        summary.ReferencesAcrossActs = _catalog.ResolveReferences();
+        if (summary.StoppedBy is null)
+        {
+            ResolveAcrossActs(summary);
+        }
+
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
+    }
+
+    private void ResolveAcrossActs(IngestSummary summary)
+    {
+        try
+        {
+            summary.Identity = _catalog.ResolveEditions();
+            summary.ReferencesAcrossActs = _catalog.ResolveReferences();
+        }
+        catch (SqliteException e) when (CatalogWriteFault.Is(e))
+        {
+            Stop(summary, new IngestFailure(_catalog.Path, null, $"editions and references across acts were not resolved: {CatalogWriteFault.Describe(e)}"));
+        }
     }
 
     private async Task ProduceAsync(IReadOnlyList<SourceFile> files, ChannelWriter<ActReading> writer, ProgressTracker tracker, CancellationToken cancellationToken)
@@ -92,6 +116,10 @@ public sealed class IngestionPipeline
                     summary.AddRepairs(parsed.Act.Source ?? parsed.File.Path, parsed.Act.Repairs);
                     summary.AddSaved(saved.ActId, saved.Language, saved.Norms, saved.ReferencesResolved, saved.ReferencesUnresolved);
                 }
+                catch (SqliteException e) when (CatalogWriteFault.Is(e))
+                {
+                    Stop(summary, new IngestFailure(parsed.File.Path, null, $"act {parsed.Act.Id} ({parsed.Act.Source}) was not saved: {CatalogWriteFault.Describe(e)}"));
+                }
                 catch (Exception e) when (e is SqliteException or InvalidDataException)
                 {
                     Fail(summary, new IngestFailure(parsed.File.Path, null, $"act {parsed.Act.Id} ({parsed.Act.Source}) was not saved: {e.Message}"));
@@ -102,6 +130,12 @@ public sealed class IngestionPipeline
                 Fail(summary, failed.Failure);
                 break;
         }
+    }
+
+    private void Stop(IngestSummary summary, IngestFailure failure)
+    {
+        Fail(summary, failure);
+        summary.StoppedBy = failure;
     }
 
     private void Fail(IngestSummary summary, IngestFailure failure)

@@ -15,6 +15,7 @@ public static class DefaultEmbeddingModel
     public static bool EnsureAt(string directory, string vocabularyPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        StagedFolder.Recover(directory);
         if (File.Exists(Path.Combine(directory, EmbeddingModelFolder.ManifestFileName)))
         {
             return false;

@@ -26,8 +26,9 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     private readonly LiveTermIndex? _termIndex;
     private readonly Lock _gate = new();
 
-    private LegalCatalog(SqliteConnection connection, ReaderPool readers, LiveTermIndex? termIndex, ILogger<LegalCatalog> logger)
+    private LegalCatalog(string path, SqliteConnection connection, ReaderPool readers, LiveTermIndex? termIndex, ILogger<LegalCatalog> logger)
     {
+        Path = path;
         _connection = connection;
         _logger = logger;
         _writer = new ActWriter(connection);
@@ -51,8 +52,11 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
         var catalogLogger = logger ?? NullLogger<LegalCatalog>.Instance;
         CatalogLog.Opened(catalogLogger, fullPath, CatalogSchema.Version);
         var termIndex = lexicalIndex == LexicalIndexKind.Memory ? new LiveTermIndex(fullPath, catalogLogger) : null;
-        return new LegalCatalog(connection, new ReaderPool(fullPath, size, termIndex), termIndex, catalogLogger);
+        return new LegalCatalog(fullPath, connection, new ReaderPool(fullPath, size, termIndex), termIndex, catalogLogger);
     }
+
+    /// <summary>The catalog file's absolute path.</summary>
+    public string Path { get; }
 
     /// <summary>Where lexical search ranks now, and how big the in-memory index is.</summary>
     public LexicalIndexState LexicalIndex
@@ -65,10 +69,16 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
             }
 
             var latest = _termIndex.Latest;
-            var current = latest is not null && latest.Generation == _readers.Read((_, reader) => reader.Generation());
-            return new LexicalIndexState(LexicalIndexKind.Memory, current, _termIndex.Building, latest?.Norms ?? 0, latest?.Terms ?? 0);
+            var current = latest is not null && latest.Generation == Generation;
+            return new LexicalIndexState(LexicalIndexKind.Memory, current, _termIndex.Building, latest?.Norms ?? 0, latest?.Terms ?? 0)
+            {
+                Generation = latest?.Generation ?? 0,
+            };
         }
     }
+
+    /// <summary>The catalog's count of saves, whichever process made them: every read sees the norms of this one.</summary>
+    public long Generation => _readers.Read((_, reader) => reader.Generation());
 
     /// <summary>
     /// Builds the in-memory lexical index of the catalog as it is now, unless it is built already, so that the

@@ -14,4 +14,8 @@ public enum LexicalIndexKind
 /// <param name="Building">A background build is running.</param>
 /// <param name="Norms">Top-level norms in the latest in-memory index.</param>
 /// <param name="Terms">Distinct terms in it.</param>
-public sealed record LexicalIndexState(LexicalIndexKind Kind, bool Current, bool Building, int Norms, int Terms);
+public sealed record LexicalIndexState(LexicalIndexKind Kind, bool Current, bool Building, int Norms, int Terms)
+{
+    /// <summary>The catalog generation the latest in-memory index was built from; 0 when none was.</summary>
+    public long Generation { get; init; }
+}

@@ -12,9 +12,25 @@ namespace Assistant.Storage.Retrieval;
 /// the vector index behind <see cref="NormRanking"/>, and every hit is described from the catalog (citation, heading,
 /// snippet, and the article's heading for a paragraph).
 /// </summary>
-public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
+public sealed class CatalogRetrieval
 {
-    public NormRanking Ranking => ranking;
+    private readonly LegalCatalog _catalog;
+    private readonly Func<NormRanking> _ranking;
+
+    public CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
+        : this(catalog, () => ranking)
+    {
+    }
+
+    /// <param name="ranking">The ranking of the moment, asked for once per search: a service's vectors come and go as the indexer writes them.</param>
+    public CatalogRetrieval(LegalCatalog catalog, Func<NormRanking> ranking)
+    {
+        ArgumentNullException.ThrowIfNull(ranking);
+        _catalog = catalog;
+        _ranking = ranking;
+    }
+
+    public NormRanking Ranking => _ranking();
 
     /// <param name="mode">Null: hybrid when there are vectors, lexical otherwise.</param>
     /// <exception cref="ArgumentException">A dense or hybrid search of a past edition: vectors hold current editions only.</exception>
@@ -22,6 +38,7 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
     public async Task<RetrievalResult> SearchAsync(SearchQuery query, RetrievalMode? mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var ranking = Ranking;
         // Vectors hold current editions only: a past edition, or the law as of a date, is searched lexically.
         var pastEdition = query.Edition ?? (query.AsOf is { } asOf ? $"as of {asOf:yyyy-MM-dd}" : null);
         var chosen = mode ?? (pastEdition is null ? ranking.DefaultMode : RetrievalMode.Lexical);
@@ -33,7 +50,7 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
         var lexicalHits = new Dictionary<(NormId, Language), SearchHit>();
         IReadOnlyList<LexicalCandidate> Lexical(int depth)
         {
-            var hits = catalog.Search(query with { Top = depth });
+            var hits = _catalog.Search(query with { Top = depth });
             foreach (var hit in hits)
             {
                 lexicalHits.TryAdd((hit.NormId, hit.Language), hit);
@@ -58,7 +75,7 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
             cancellationToken.ThrowIfCancellationRequested();
             var hit = lexicalHits.TryGetValue((norm.NormId, norm.Language), out var lexical)
                 ? chosen == RetrievalMode.Lexical ? lexical : lexical with { Score = norm.Score }
-                : catalog.Describe(norm.NormId, norm.Language, terms, norm.Score);
+                : _catalog.Describe(norm.NormId, norm.Language, terms, norm.Score);
 
             // A vector of a norm no longer in the catalog: the index lags behind an ingest until the next embed.
             if (hit is null)
@@ -66,7 +83,7 @@ public sealed class CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
                 continue;
             }
 
-            var articleHeading = norm.NormId == norm.NormId.TopLevel ? null : catalog.GetHeading(norm.NormId.TopLevel, norm.Language);
+            var articleHeading = norm.NormId == norm.NormId.TopLevel ? null : _catalog.GetHeading(norm.NormId.TopLevel, norm.Language);
             described.Add(chosen == RetrievalMode.Lexical
                 ? hit with { ArticleHeading = articleHeading }
                 : hit with { LexicalRank = norm.LexicalRank, DenseRank = norm.DenseRank, ArticleHeading = articleHeading });

@@ -28,8 +28,9 @@ public sealed class VectorStore : IDisposable
         new(fusion, Index, embedder, KeepsSparse ? question => Bm25SparseEncoder.EncodeQuery(question) : null);
 
     /// <summary>Opens the store the options name; null for "none".</summary>
+    /// <param name="readOnly">For a process that only searches while the indexer may write: the embedded index then follows its writes (<see cref="EmbeddedVectorIndex.RefreshAsync"/>).</param>
     /// <exception cref="ArgumentException">An unknown store or an invalid setting; the message names it.</exception>
-    public static VectorStore? Open(VectorStoreOptions options, ILoggerFactory loggers)
+    public static VectorStore? Open(VectorStoreOptions options, ILoggerFactory loggers, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -39,7 +40,7 @@ public sealed class VectorStore : IDisposable
                 return null;
             case "embedded":
                 var embedded = EmbeddedVectorIndex.Open(
-                    new EmbeddedVectorIndexOptions { Folder = options.Path, ElementType = options.Precision },
+                    new EmbeddedVectorIndexOptions { Folder = options.Path, ElementType = options.Precision, ReadOnly = readOnly },
                     loggers.CreateLogger<EmbeddedVectorIndex>());
                 return new VectorStore(embedded, embedded);
             case "qdrant":

@@ -17,5 +17,8 @@ public sealed record VectorStoreOptions
     /// <summary>How the embedded index stores vectors; fixed when it is created.</summary>
     public VectorElementType Precision { get; init; } = VectorElementType.Int8;
 
+    /// <summary>How often a searching process (the API) checks whether the indexer wrote the embedded index.</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     public QdrantOptions Qdrant { get; init; } = new();
 }

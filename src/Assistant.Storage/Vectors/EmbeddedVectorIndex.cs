@@ -10,10 +10,14 @@ namespace Assistant.Storage.Vectors;
 /// The embedded vector index: a folder of memory-mapped, checksummed segments listed by a manifest. Every write adds
 /// a segment and replaces the manifest atomically (a key written again, or deleted, kills its row in the older
 /// segment); size-tiered merges keep the segment count small. Searches scan one generation exactly, with the filters
-/// applied on the payload columns, while writes publish the next.
+/// applied on the payload columns, while writes publish the next. One process writes; others open the folder
+/// <see cref="EmbeddedVectorIndexOptions.ReadOnly"/> and follow its writes with <see cref="RefreshAsync"/>.
 /// </summary>
 public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDisposable
 {
+    /// <summary>Reads of a manifest that a merge overtook before its segments were mapped, before a refresh gives up.</summary>
+    private const int RefreshAttempts = 5;
+
     private readonly EmbeddedVectorIndexOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -22,14 +26,21 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
     private readonly Dictionary<string, RowLocation> _locations;
 
     private IndexGeneration _current;
+
+    /// <summary>
+    /// The manifest file as it was when the current generation was read from it, or null when that stamp may repeat;
+    /// changed under <see cref="_writeLock"/>.
+    /// </summary>
+    private ManifestStamp? _stamp;
     private volatile bool _disposed;
 
-    private EmbeddedVectorIndex(EmbeddedVectorIndexOptions options, ILogger logger, IndexGeneration current, Dictionary<string, RowLocation> locations)
+    private EmbeddedVectorIndex(EmbeddedVectorIndexOptions options, ILogger logger, IndexGeneration current, Dictionary<string, RowLocation> locations, ManifestStamp? stamp)
     {
         _options = options;
         _logger = logger;
         _current = current;
         _locations = locations;
+        _stamp = stamp;
     }
 
     public string Store => "embedded";
@@ -38,6 +49,12 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
 
     /// <summary>The element type of the index's vectors: the stored one once created, else the one it will be created with.</summary>
     public VectorElementType ElementType => Volatile.Read(ref _current).Manifest?.ElementType ?? _options.ElementType;
+
+    /// <summary>The manifest generation searches scan now: it grows with every write; 0 for an index never created.</summary>
+    public long Generation => Volatile.Read(ref _current).Manifest?.Generation ?? 0;
+
+    /// <summary>Segments of the generation searches scan now.</summary>
+    public int SegmentCount => Volatile.Read(ref _current).Segments.Count;
 
     /// <summary>Opens the index in <see cref="EmbeddedVectorIndexOptions.Folder"/>, creating the folder when missing.</summary>
     /// <exception cref="InvalidDataException">The manifest or a segment it lists is damaged or missing; the message names the file.</exception>
@@ -49,28 +66,72 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MergeBaseRows, 1);
         var log = (ILogger?)logger ?? NullLogger.Instance;
         Directory.CreateDirectory(options.Folder);
+        // Stamped before the read: a write in between shows as a change at the next refresh.
+        var stamp = ManifestStamp.Of(options.Folder);
         var manifest = IndexManifest.Read(options.Folder);
-        RemoveStrays(options.Folder, manifest, log);
+        if (!options.ReadOnly)
+        {
+            // Only the writer may: a reader would take the segment a writer has just renamed and is about to list.
+            RemoveStrays(options.Folder, manifest, log);
+        }
 
-        var segments = new List<VectorSegment>();
+        var (generation, locations) = Load(options, manifest, []);
+        VectorIndexLog.Opened(log, options.Folder, generation.Segments.Count, generation.Count);
+        return new EmbeddedVectorIndex(options, log, generation, locations, Trusted(stamp));
+    }
+
+    /// <summary>
+    /// For a <see cref="EmbeddedVectorIndexOptions.ReadOnly"/> index: when the writer replaced the manifest since it
+    /// was last read, maps the segments it lists (those mapped already are reused) and makes them the generation
+    /// searches scan. Searches under way finish on the generation they started with, whose maps go with the last of
+    /// them. Costs one file stamp when nothing changed.
+    /// </summary>
+    /// <returns>True when a new generation is served.</returns>
+    /// <exception cref="InvalidDataException">The manifest or a segment it lists is damaged; the generation served stays.</exception>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.ReadOnly)
+        {
+            // The writer's own generation is the newest: no other process writes the folder.
+            return false;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var file in manifest?.Segments ?? [])
+            for (var attempt = 1; ; attempt++)
             {
-                segments.Add(VectorSegment.Open(Path.Combine(options.Folder, file.Name), file, options.VerifyChecksumsOnOpen));
-            }
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                var stamp = ManifestStamp.Of(_options.Folder);
+                if (stamp == _stamp)
+                {
+                    return false;
+                }
 
-            var (live, locations) = Replay(segments);
-            var generation = new IndexGeneration(manifest, live);
-            VectorIndexLog.Opened(log, options.Folder, segments.Count, generation.Count);
-            return new EmbeddedVectorIndex(options, log, generation, locations);
+                var manifest = IndexManifest.Read(_options.Folder);
+                if (SameState(manifest, _current.Manifest))
+                {
+                    _stamp = Trusted(stamp);
+                    return false;
+                }
+
+                try
+                {
+                    var (generation, _) = Load(_options, manifest, _current.Segments);
+                    Publish(generation);
+                    _stamp = Trusted(stamp);
+                    VectorIndexLog.Refreshed(_logger, _options.Folder, generation.Manifest?.Generation ?? 0, generation.Segments.Count, generation.Count);
+                    return true;
+                }
+                catch (InvalidDataException) when (attempt < RefreshAttempts && ManifestStamp.Of(_options.Folder) != stamp)
+                {
+                    // A merge removed a segment this manifest listed before it was mapped: the newer manifest lists its replacement.
+                }
+            }
         }
         finally
         {
-            foreach (var segment in segments)
-            {
-                segment.Release();
-            }
+            _writeLock.Release();
         }
     }
 
@@ -79,6 +140,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfLessThan(shape.Dimensions, 1, nameof(shape));
         ArgumentException.ThrowIfNullOrWhiteSpace(shape.Model, nameof(shape));
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -112,6 +174,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
             return;
         }
 
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -128,6 +191,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
     public async Task DeleteAsync(IReadOnlyCollection<VectorKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -143,6 +207,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
     public async Task DeleteActAsync(string actId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actId);
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -231,6 +296,7 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
     /// <summary>Merges every segment into one, dropping dead rows; searches keep scanning the old segments meanwhile.</summary>
     public async Task CompactAsync(CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -271,6 +337,43 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
         Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Maps the segments a manifest lists, reusing those of <paramref name="mapped"/>, and replays them into a generation.</summary>
+    private static (IndexGeneration Generation, Dictionary<string, RowLocation> Locations) Load(
+        EmbeddedVectorIndexOptions options, IndexManifest? manifest, IReadOnlyList<LiveSegment> mapped)
+    {
+        var segments = new List<VectorSegment>();
+        try
+        {
+            foreach (var file in manifest?.Segments ?? [])
+            {
+                var known = mapped.FirstOrDefault(live => live.Segment.File == file)?.Segment;
+                segments.Add(known is not null && known.TryAddReference()
+                    ? known
+                    : VectorSegment.Open(Path.Combine(options.Folder, file.Name), file, options.VerifyChecksumsOnOpen));
+            }
+
+            var (live, locations) = Replay(segments);
+            return (new IndexGeneration(manifest, live), locations);
+        }
+        finally
+        {
+            foreach (var segment in segments)
+            {
+                segment.Release();
+            }
+        }
+    }
+
+    private static ManifestStamp? Trusted(ManifestStamp stamp) => stamp.MayRepeat ? null : stamp;
+
+    /// <summary>Whether two manifests list the same segments, so that nothing needs mapping again.</summary>
+    private static bool SameState(IndexManifest? read, IndexManifest? served) =>
+        read is null || served is null
+            ? read is null && served is null
+            : read.Generation == served.Generation
+                && string.Equals(read.Model, served.Model, StringComparison.Ordinal)
+                && read.Segments.SequenceEqual(served.Segments);
 
     /// <summary>Rebuilds, from the segments oldest first, which row holds each key and which rows later writes killed.</summary>
     private static (List<LiveSegment> Live, Dictionary<string, RowLocation> Locations) Replay(List<VectorSegment> segments)
@@ -343,6 +446,14 @@ public sealed class EmbeddedVectorIndex : IVectorIndex, IDisposable, IAsyncDispo
             {
                 return generation;
             }
+        }
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (_options.ReadOnly)
+        {
+            throw new InvalidOperationException($"The vector index in '{_options.Folder}' was opened read-only: only the indexer writes it.");
         }
     }
 

@@ -14,6 +14,13 @@ public sealed record EmbeddedVectorIndexOptions
     /// <summary>Segments up to this many rows form the lowest size tier.</summary>
     public int MergeBaseRows { get; init; } = 8192;
 
+    /// <summary>
+    /// For a process that only searches (the API) while another one writes (indexer embed): it never removes files
+    /// the writer may still list, refuses writes, and follows the writer's manifest through
+    /// <see cref="EmbeddedVectorIndex.RefreshAsync"/>.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Hash every segment when the index opens (a full read); off, only sizes are checked.</summary>
     public bool VerifyChecksumsOnOpen { get; init; } = true;
 }

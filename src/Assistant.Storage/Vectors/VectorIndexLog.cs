@@ -7,6 +7,9 @@ internal static partial class VectorIndexLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened vector index {Folder}: {Segments} segments, {Count} vectors")]
     public static partial void Opened(ILogger logger, string folder, int segments, long count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vector index {Folder} refreshed to generation {Generation}: {Segments} segments, {Count} vectors")]
+    public static partial void Refreshed(ILogger logger, string folder, long generation, int segments, long count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {File}, left by an interrupted write")]
     public static partial void RemovedStray(ILogger logger, string file);
 
