@@ -97,6 +97,8 @@ public sealed class ExampleQuestionsTests(ExampleQuestionsTests.SamplesApi sampl
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Vectors:Store", "none");
             builder.UseSetting("RateLimits:Public:PermitLimit", "1000");
+            // One deputy asks every example of both languages: more than a deputy's chat bucket holds.
+            builder.UseSetting("RateLimits:Chat:Deputy:TokenLimit", "1000");
         }
 
         protected override void Dispose(bool disposing)
