@@ -18,6 +18,9 @@ internal static class RepositoryFolders
     /// <summary>The labelled public comments on draft laws: tune.jsonl and the held-out test.jsonl.</summary>
     public static string CommentSet => Path.Combine(Root(), "eval", "comments");
 
+    /// <summary>The retrieval dev set: questions as users ask them with their gold articles, train.jsonl and the held-out heldout.jsonl.</summary>
+    public static string RetrievalSet => Path.Combine(Root(), "eval", "retrieval");
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

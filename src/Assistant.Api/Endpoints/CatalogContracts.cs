@@ -1,6 +1,7 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Api.Endpoints;
@@ -12,7 +13,16 @@ namespace Assistant.Api.Endpoints;
 public sealed record SearchRequest(string? Query, int? Top, string? Lang, string? Act, bool? IncludeRepealed, string? Mode = null, string? AsOf = null);
 
 /// <param name="Mode">The retrieval mode that ranked the hits.</param>
-public sealed record SearchResponse(string Mode, IReadOnlyList<NormHit> Hits);
+/// <param name="Expansions">What the thesaurus added to the query (words the user wrote, and the acts' wording also searched).</param>
+public sealed record SearchResponse(string Mode, IReadOnlyList<NormHit> Hits, IReadOnlyList<SearchExpansion> Expansions);
+
+/// <param name="Kind">everyday, translation or abbreviation.</param>
+/// <param name="Source">Where the relation comes from (an article, a parallel text, an editor).</param>
+public sealed record SearchExpansion(string From, string To, string Kind, string Source)
+{
+    public static SearchExpansion Of(AppliedExpansion applied) =>
+        new(applied.From, applied.To, applied.Kind.ToString().ToLowerInvariant(), applied.Source);
+}
 
 /// <summary>A norm found by search, with its display citation.</summary>
 /// <param name="ArticleHeading">For a paragraph: its article's heading.</param>

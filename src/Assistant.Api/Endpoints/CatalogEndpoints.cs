@@ -89,7 +89,7 @@ internal static class CatalogEndpoints
             },
             mode,
             cancellationToken);
-        return Results.Ok(new SearchResponse(result.Mode.ToCode(), result.Hits.Select(NormHit.From).ToList()));
+        return Results.Ok(new SearchResponse(result.Mode.ToCode(), [.. result.Hits.Select(NormHit.From)], [.. result.Expansion.Applied.Select(SearchExpansion.Of)]));
     }
 
     private static IResult ListActs(LegalCatalog catalog, string? lang, string? kind, string? status, string? q, bool? allEditions)

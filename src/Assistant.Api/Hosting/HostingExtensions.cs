@@ -47,10 +47,11 @@ internal static class HostingExtensions
         services.Configure<FusionOptions>(configuration.GetSection("Retrieval"));
         services.AddSingleton<DenseRetrieval>();
         services.AddHostedService<VectorIndexRefresh>();
+        var thesaurus = OpenThesaurus(configuration);
         services.AddSingleton(provider =>
         {
             var dense = provider.GetRequiredService<DenseRetrieval>();
-            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking);
+            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking, thesaurus);
         });
         // Malformed bodies throw in every environment, so that they reach ClientErrorHandler as a 4xx problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -104,5 +105,20 @@ internal static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeLimit>();
+    }
+
+    /// <summary>Read at start-up, so that a missing or malformed thesaurus stops the service with the reason instead of failing searches.</summary>
+    private static Thesaurus? OpenThesaurus(IConfiguration configuration)
+    {
+        var fusion = configuration.GetSection("Retrieval").Get<FusionOptions>() ?? new FusionOptions();
+        try
+        {
+            fusion.Validate();
+            return fusion.OpenThesaurus();
+        }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidOperationException($"Retrieval:Thesaurus could not be used: {e.Message}", e);
+        }
     }
 }

@@ -4,8 +4,9 @@ using Assistant.Core.Acts;
 
 namespace Assistant.Core.Evaluation;
 
-/// <summary>A question with the norms that answer it: a line of ../shared/eval/*.jsonl.</summary>
-public sealed record EvalQuery(string Id, string Question, Language Language, IReadOnlyList<GoldNorm> Gold)
+/// <summary>A question with the norms that answer it: a line of ../shared/eval/*.jsonl or eval/retrieval/*.jsonl.</summary>
+/// <param name="Kind">How it is asked (colloquial, professional, numbers) when the set says; null otherwise.</param>
+public sealed record EvalQuery(string Id, string Question, Language Language, IReadOnlyList<GoldNorm> Gold, string? Kind = null)
 {
     /// <summary>Reads a JSONL file of queries; a malformed line fails with its line number.</summary>
     public static IReadOnlyList<EvalQuery> ReadAll(string path)
@@ -52,14 +53,14 @@ public sealed record EvalQuery(string Id, string Question, Language Language, IR
             .Where(g => !string.IsNullOrWhiteSpace(g.Act))
             .Select(g => new GoldNorm(g.Act!, string.IsNullOrWhiteSpace(g.Article) ? null : g.Article))
             .ToList();
-        return new EvalQuery(record.Id, record.Question, language, gold);
+        return new EvalQuery(record.Id, record.Question, language, gold, string.IsNullOrWhiteSpace(record.Kind) ? null : record.Kind);
     }
 }
 
 /// <summary>A gold answer: an act, and the article when the question targets one.</summary>
 public sealed record GoldNorm(string ActId, string? Article);
 
-internal sealed record EvalQueryRecord(string? Id, string? Question, string? Lang, List<GoldRecord>? Gold);
+internal sealed record EvalQueryRecord(string? Id, string? Question, string? Lang, List<GoldRecord>? Gold, string? Kind);
 
 internal sealed record GoldRecord(string? Act, string? Article);
 

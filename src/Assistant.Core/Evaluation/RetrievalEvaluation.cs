@@ -30,14 +30,24 @@ public static class RetrievalEvaluation
     public static bool Matches(NormId retrieved, GoldNorm gold) =>
         retrieved.ActId == gold.ActId && (gold.Article is null || retrieved.Article == gold.Article);
 
-    /// <summary>Metrics overall and per language of the question.</summary>
+    /// <summary>Metrics overall, per language of the question, and per language and kind where the set gives kinds.</summary>
     public static EvaluationReport Report(IReadOnlyCollection<QueryOutcome> outcomes, int k, int skippedWithoutGold) =>
         new(k,
             RetrievalMetrics.Of(outcomes),
             outcomes.GroupBy(o => o.Query.Language)
                 .OrderBy(g => g.Key)
                 .ToDictionary(g => g.Key, g => RetrievalMetrics.Of([.. g])),
-            skippedWithoutGold);
+            skippedWithoutGold)
+        {
+            ByKind = outcomes.Where(o => o.Query.Kind is not null)
+                .GroupBy(o => $"{o.Query.Language.ToCode()} {o.Query.Kind}")
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => RetrievalMetrics.Of([.. g])),
+        };
 }
 
-public sealed record EvaluationReport(int K, RetrievalMetrics Overall, IReadOnlyDictionary<Language, RetrievalMetrics> ByLanguage, int SkippedWithoutGold);
+public sealed record EvaluationReport(int K, RetrievalMetrics Overall, IReadOnlyDictionary<Language, RetrievalMetrics> ByLanguage, int SkippedWithoutGold)
+{
+    /// <summary>By «language kind» («ru colloquial»); empty when the set gives no kinds.</summary>
+    public IReadOnlyDictionary<string, RetrievalMetrics> ByKind { get; init; } = new Dictionary<string, RetrievalMetrics>();
+}

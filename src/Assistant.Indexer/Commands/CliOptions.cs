@@ -78,4 +78,9 @@ internal static class CliOptions
     {
         Description = "Embedding model folder (default: Embeddings:Model, models/embed/default)",
     };
+
+    public static Option<string?> Thesaurus() => new("--thesaurus")
+    {
+        Description = "Thesaurus file the question is expanded with, or none (default: Retrieval:Thesaurus, the one beside the indexer)",
+    };
 }

@@ -23,9 +23,10 @@ internal static class EvalCommand
         var verbose = new Option<bool>("--verbose") { Description = "List each query with the rank of its first correct norm" };
         var mode = CliOptions.Mode();
         var model = CliOptions.Model();
+        var thesaurus = CliOptions.Thesaurus();
         var command = new Command("eval", "Measure retrieval against questions with known answers: Hit@1, Hit@k, Recall@k, MRR")
         {
-            queries, top, json, verbose, mode, model,
+            queries, top, json, verbose, mode, model, thesaurus,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,7 +38,9 @@ internal static class EvalCommand
 
             var k = parse.GetValue(top);
             var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
-            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken);
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse, LexicalIndexKind.Memory), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus));
+            // Ranked in memory, as the API ranks once warm: there the thesaurus's terms weigh less than the question's.
+            await services.Catalog.PrepareLexicalIndexAsync(cancellationToken);
             var all = EvalQuery.ReadAll(path);
             var outcomes = new List<QueryOutcome>();
             foreach (var question in all.Where(q => q.Gold.Count > 0))
@@ -49,11 +52,11 @@ internal static class EvalCommand
             var report = RetrievalEvaluation.Report(outcomes, k, all.Count - outcomes.Count);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, chosen), IndexerJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, chosen, services.Retrieval.Thesaurus is not null), IndexerJson.Options));
             }
             else
             {
-                Console.Out.WriteLine($"mode: {chosen.ToCode()}");
+                Console.Out.WriteLine($"mode: {chosen.ToCode()}, thesaurus: {(services.Retrieval.Thesaurus is { } used ? $"{used.Entries.Count} relations" : "none")}");
                 PrintText(report, parse.GetValue(verbose) ? outcomes : []);
             }
 
@@ -62,11 +65,13 @@ internal static class EvalCommand
         return command;
     }
 
-    private static Dictionary<string, object> ToJson(EvaluationReport report, RetrievalMode mode) => new()
+    private static Dictionary<string, object> ToJson(EvaluationReport report, RetrievalMode mode, bool thesaurus) => new()
     {
         ["mode"] = mode.ToCode(),
+        ["thesaurus"] = thesaurus,
         ["overall"] = Metrics(report.Overall, report.K),
         ["by_lang"] = report.ByLanguage.ToDictionary(p => p.Key.ToCode(), p => Metrics(p.Value, report.K)),
+        ["by_kind"] = report.ByKind.ToDictionary(p => p.Key, p => Metrics(p.Value, report.K)),
         ["skipped_without_gold"] = report.SkippedWithoutGold,
     };
 
@@ -87,11 +92,16 @@ internal static class EvalCommand
             Console.Out.WriteLine($"{outcome.Query.Id,-36} {outcome.Query.Language.ToCode()} first hit: {rank,2}  top: {string.Join(' ', outcome.Retrieved.Take(3))}");
         }
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-8} {"n",5} {"Hit@1",7} {"Hit@" + report.K,7} {"Rec@" + report.K,7} {"MRR",7}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-16} {"n",5} {"Hit@1",7} {"Hit@" + report.K,7} {"Rec@" + report.K,7} {"MRR",7}"));
         Print("overall", report.Overall);
         foreach (var (language, metrics) in report.ByLanguage)
         {
             Print(language.ToCode(), metrics);
+        }
+
+        foreach (var (kind, metrics) in report.ByKind)
+        {
+            Print(kind, metrics);
         }
 
         if (report.SkippedWithoutGold > 0)
@@ -101,5 +111,5 @@ internal static class EvalCommand
     }
 
     private static void Print(string label, RetrievalMetrics m) =>
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-8} {m.Queries,5} {m.HitAt1,7:F3} {m.HitAtK,7:F3} {m.RecallAtK,7:F3} {m.Mrr,7:F3}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-16} {m.Queries,5} {m.HitAt1,7:F3} {m.HitAtK,7:F3} {m.RecallAtK,7:F3} {m.Mrr,7:F3}"));
 }

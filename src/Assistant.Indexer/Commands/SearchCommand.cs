@@ -23,7 +23,8 @@ internal static class SearchCommand
         var json = CliOptions.Json();
         var mode = CliOptions.Mode();
         var model = CliOptions.Model();
-        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, asOf, json, mode, model };
+        var thesaurus = CliOptions.Thesaurus();
+        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, asOf, json, mode, model, thesaurus };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetRequiredValue(query);
@@ -33,7 +34,7 @@ internal static class SearchCommand
             }
 
             var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
-            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken);
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus));
             var search = new SearchQuery(text)
             {
                 Top = parse.GetValue(top),
@@ -43,14 +44,16 @@ internal static class SearchCommand
                 Edition = parse.GetValue(edition),
                 AsOf = parse.GetValue(asOf) is { } date ? EditionDates.ParseAsOf(date) : null,
             };
-            var hits = (await services.Retrieval.SearchAsync(search, chosen, cancellationToken)).Hits;
+            var result = await services.Retrieval.SearchAsync(search, chosen, cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(hits.Select(ToJson), IndexerJson.Options));
+                var document = new { expansions = result.Expansion.Applied.Select(ToJson), hits = result.Hits.Select(ToJson) };
+                Console.Out.WriteLine(JsonSerializer.Serialize(document, IndexerJson.Options));
             }
             else
             {
-                PrintText(hits);
+                PrintExpansions(result.Expansion);
+                PrintText(result.Hits);
             }
 
             return 0;
@@ -71,6 +74,22 @@ internal static class SearchCommand
         articleHeading = hit.ArticleHeading,
         snippet = hit.Snippet,
     };
+
+    private static object ToJson(AppliedExpansion expansion) => new
+    {
+        from = expansion.From,
+        to = expansion.To,
+        kind = expansion.Kind.ToString().ToLowerInvariant(),
+        source = expansion.Source,
+    };
+
+    private static void PrintExpansions(QueryExpansion expansion)
+    {
+        foreach (var applied in expansion.Applied)
+        {
+            Console.Out.WriteLine($"also searched: «{applied.From}» → «{applied.To}» ({applied.Kind.ToString().ToLowerInvariant()}, {applied.Source})");
+        }
+    }
 
     private static void PrintText(IReadOnlyList<SearchHit> hits)
     {

@@ -28,12 +28,14 @@ internal sealed class SearchServices : IDisposable
     public CatalogRetrieval Retrieval { get; }
 
     /// <param name="mode">Lexical needs only the catalog; dense and hybrid need vectors built by 'indexer embed'.</param>
-    public static async Task<SearchServices> OpenAsync(CommandContext context, LegalCatalog catalog, RetrievalMode mode, string? modelOverride, CancellationToken cancellationToken)
+    /// <param name="thesaurus">Overrides Retrieval:Thesaurus: a file, or "none".</param>
+    public static async Task<SearchServices> OpenAsync(CommandContext context, LegalCatalog catalog, RetrievalMode mode, string? modelOverride, CancellationToken cancellationToken, string? thesaurus = null)
     {
-        var fusion = context.Settings.Fusion;
+        var fusion = thesaurus is null ? context.Settings.Fusion : context.Settings.Fusion with { Thesaurus = thesaurus };
+        var terms = OpenThesaurus(fusion);
         if (mode == RetrievalMode.Lexical)
         {
-            return new SearchServices(catalog, null, null, new CatalogRetrieval(catalog, new NormRanking(fusion)));
+            return new SearchServices(catalog, null, null, new CatalogRetrieval(catalog, new NormRanking(fusion), terms));
         }
 
         var options = context.Settings.Embeddings;
@@ -62,13 +64,25 @@ internal sealed class SearchServices : IDisposable
                     $"The vector index holds vectors of model '{shape.Model}', but '{modelFolder}' is '{embedder.Folder.Manifest.Name}': run 'indexer embed' with this model.");
             }
 
-            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, vectors.Ranking(fusion, embedder)));
+            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, vectors.Ranking(fusion, embedder), terms));
         }
         catch
         {
             embedder?.Dispose();
             vectors.Dispose();
             throw;
+        }
+    }
+
+    private static Thesaurus? OpenThesaurus(FusionOptions fusion)
+    {
+        try
+        {
+            return fusion.OpenThesaurus();
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            throw new CommandException($"The thesaurus could not be read (Retrieval:Thesaurus, --thesaurus): {e.Message}");
         }
     }
 

@@ -77,6 +77,26 @@ internal sealed class CatalogReader(SqliteConnection connection)
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>Per act, the references to it from norms of the current editions of other acts.</summary>
+    public Dictionary<string, int> ReferencesByAct()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.target_act_id, count(*) FROM norm_references r
+            JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
+            WHERE r.target_act_id IS NOT NULL AND r.target_act_id <> a.id AND a.is_current = 1
+            GROUP BY r.target_act_id
+            """;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
     /// <summary>A norm of the current edition as a search hit, for norms that only the dense side found.</summary>
     public SearchHit? Describe(NormId id, Language language, IReadOnlySet<string> queryTerms, double score)
     {

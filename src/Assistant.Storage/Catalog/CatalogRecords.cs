@@ -1,5 +1,6 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
 using Assistant.Core.Vectors;
 
 namespace Assistant.Storage.Catalog;
@@ -35,6 +36,9 @@ public sealed record SearchQuery(string Text)
 
     /// <summary>Search the edition of every act that was in force on this date; null: the current editions.</summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>Terms the thesaurus adds to the question's own, at their lower weights.</summary>
+    public QueryExpansion Expansion { get; init; } = QueryExpansion.None;
 }
 
 /// <param name="Citation">The display citation («Уголовный кодекс РК, ст. 188»).</param>

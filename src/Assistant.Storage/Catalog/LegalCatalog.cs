@@ -4,6 +4,7 @@ using Assistant.Core.Citations;
 using Assistant.Core.Editions;
 using Assistant.Core.Forecasts;
 using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
 using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,9 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     private readonly ReaderPool _readers;
     private readonly LiveTermIndex? _termIndex;
     private readonly Lock _gate = new();
+
+    // Replaced whole, so that a reader never sees one generation's counts under another's number.
+    private volatile AuthorityAt? _authority;
 
     private LegalCatalog(string path, SqliteConnection connection, ReaderPool readers, LiveTermIndex? termIndex, ILogger<LegalCatalog> logger)
     {
@@ -79,6 +83,22 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
 
     /// <summary>The catalog's count of saves, whichever process made them: every read sees the norms of this one.</summary>
     public long Generation => _readers.Read((_, reader) => reader.Generation());
+
+    /// <summary>How much the law relies on each act (<see cref="Core.Retrieval.ActAuthority"/>), counted once per catalog generation.</summary>
+    public ActAuthority ActAuthority()
+    {
+        if (_authority is { } known && known.Generation == Generation)
+        {
+            return known.Authority;
+        }
+
+        var (generation, counts) = _readers.Read((_, reader) => (reader.Generation(), reader.ReferencesByAct()));
+        var authority = new ActAuthority(counts);
+        _authority = new AuthorityAt(generation, authority);
+        return authority;
+    }
+
+    private sealed record AuthorityAt(long Generation, ActAuthority Authority);
 
     /// <summary>
     /// Builds the in-memory lexical index of the catalog as it is now, unless it is built already, so that the

@@ -5,6 +5,7 @@ using Assistant.Core.Acts;
 using Assistant.Core.Citations;
 using Assistant.Core.Editions;
 using Assistant.Core.Norms;
+using Assistant.Core.Retrieval;
 using Assistant.Core.Text;
 using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
@@ -58,6 +59,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
         SeeGeneration(CatalogGeneration.Read(connection));
         var top = Math.Max(query.Top, 1);
         var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
+        terms.UnionWith(query.Expansion.Terms.Keys);
         var hits = new List<SearchHit>();
         var seen = new HashSet<(string, Language)>();
         foreach (var hit in Named(query, cited))
@@ -106,7 +108,8 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             return InMemory(index, query, terms, wanted);
         }
 
-        var match = MatchExpression(SplitByFrequency(terms, NormsInFts), query.Language);
+        // FTS5 weighs columns, not terms: here the thesaurus's terms count as the question's own.
+        var match = MatchExpression(SplitByFrequency(terms, NormsInFts, query.Expansion), query.Language);
         using var command = connection.CreateCommand();
         var filters = new StringBuilder(EditionCondition(query));
         command.Parameters.AddWithValue("$match", match);
@@ -214,7 +217,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             actKeys = keys;
         }
 
-        var ranked = index.Rank(SplitByFrequency(terms, index.NormsWith), new NormFilter(query.Language, query.Kind, !query.IncludeNotInForce, actKeys), wanted);
+        var ranked = index.Rank(SplitByFrequency(terms, index.NormsWith, query.Expansion), new NormFilter(query.Language, query.Kind, !query.IncludeNotInForce, actKeys), wanted);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text
@@ -287,12 +290,13 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
     /// rare terms select norms; common ones rank the selected norms; the most common ones are dropped, as they cost
     /// much and tell little. A query of common terms only is selected by its rarest.
     /// </summary>
-    private QueryTerms SplitByFrequency(HashSet<string> terms, Func<string, long> normsWith)
+    private QueryTerms SplitByFrequency(HashSet<string> terms, Func<string, long> normsWith, QueryExpansion expansion)
     {
+        var weights = expansion.Terms;
         var normCount = NormCount();
         if (normCount < PruningFrom)
         {
-            return new QueryTerms([.. terms], []);
+            return new QueryTerms([.. terms], [], weights);
         }
 
         var present = terms
@@ -303,7 +307,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             .ToList();
         if (present.Count == 0)
         {
-            return new QueryTerms([.. terms], []);
+            return new QueryTerms([.. terms], [], weights);
         }
 
         var selecting = present.Where(found => found.Norms <= normCount * SelectingTermShare).Select(found => found.Term).ToList();
@@ -316,7 +320,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             .Where(found => !selecting.Contains(found.Term) && found.Norms <= normCount * CommonTermShare)
             .Select(found => found.Term)
             .ToList();
-        return new QueryTerms(selecting, scoring);
+        return new QueryTerms(selecting, scoring, weights);
     }
 
     private long NormCount()
@@ -464,4 +468,8 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 }
 
 /// <summary>Terms that decide which norms match, and terms that only add to their scores.</summary>
-internal sealed record QueryTerms(IReadOnlyList<string> Selecting, IReadOnlyList<string> Scoring);
+/// <param name="Weights">Terms weighing less than the question's own (the thesaurus's), by term; any other weighs 1.</param>
+internal sealed record QueryTerms(IReadOnlyList<string> Selecting, IReadOnlyList<string> Scoring, IReadOnlyDictionary<string, double>? Weights = null)
+{
+    public double WeightOf(string term) => Weights is not null && Weights.TryGetValue(term, out var weight) ? weight : 1.0;
+}

@@ -10,27 +10,32 @@ namespace Assistant.Storage.Retrieval;
 /// <summary>
 /// Search over the catalog in any retrieval mode: lexical hits come from the catalog's FTS5 index, dense ones from
 /// the vector index behind <see cref="NormRanking"/>, and every hit is described from the catalog (citation, heading,
-/// snippet, and the article's heading for a paragraph).
+/// snippet, and the article's heading for a paragraph). The lexical side also searches what the thesaurus adds to the
+/// question; the dense side embeds the question as asked.
 /// </summary>
 public sealed class CatalogRetrieval
 {
     private readonly LegalCatalog _catalog;
     private readonly Func<NormRanking> _ranking;
 
-    public CatalogRetrieval(LegalCatalog catalog, NormRanking ranking)
-        : this(catalog, () => ranking)
+    public CatalogRetrieval(LegalCatalog catalog, NormRanking ranking, Thesaurus? thesaurus = null)
+        : this(catalog, () => ranking, thesaurus)
     {
     }
 
     /// <param name="ranking">The ranking of the moment, asked for once per search: a service's vectors come and go as the indexer writes them.</param>
-    public CatalogRetrieval(LegalCatalog catalog, Func<NormRanking> ranking)
+    /// <param name="thesaurus">Null: questions are searched in their own words only.</param>
+    public CatalogRetrieval(LegalCatalog catalog, Func<NormRanking> ranking, Thesaurus? thesaurus = null)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         _catalog = catalog;
         _ranking = ranking;
+        Thesaurus = thesaurus;
     }
 
     public NormRanking Ranking => _ranking();
+
+    public Thesaurus? Thesaurus { get; }
 
     /// <param name="mode">Null: hybrid when there are vectors, lexical otherwise.</param>
     /// <exception cref="ArgumentException">A dense or hybrid search of a past edition: vectors hold current editions only.</exception>
@@ -47,10 +52,11 @@ public sealed class CatalogRetrieval
             throw new ArgumentException($"{chosen.ToCode()} search covers the current editions only; search edition '{pastEdition}' lexically.", nameof(query));
         }
 
+        query = query with { Expansion = Thesaurus?.Expand(query.Text, query.Language) ?? QueryExpansion.None };
         var lexicalHits = new Dictionary<(NormId, Language), SearchHit>();
         IReadOnlyList<LexicalCandidate> Lexical(int depth)
         {
-            var hits = _catalog.Search(query with { Top = depth });
+            var hits = ByAuthority(_catalog.Search(query with { Top = Math.Max(depth, ranking.Options.AuthorityDepth) }), ranking.Options).Take(depth).ToList();
             foreach (var hit in hits)
             {
                 lexicalHits.TryAdd((hit.NormId, hit.Language), hit);
@@ -69,6 +75,7 @@ public sealed class CatalogRetrieval
         var ranked = await ranking.RankAsync(query.Text, Lexical, filter, chosen, Math.Max(query.Top, 1), cancellationToken).ConfigureAwait(false);
 
         var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
+        terms.UnionWith(query.Expansion.Terms.Keys);
         var described = new List<SearchHit>(ranked.Norms.Count);
         foreach (var norm in ranked.Norms)
         {
@@ -89,10 +96,34 @@ public sealed class CatalogRetrieval
                 : hit with { LexicalRank = norm.LexicalRank, DenseRank = norm.DenseRank, ArticleHeading = articleHeading });
         }
 
-        return new RetrievalResult(chosen, described, ranked.Lexical, ranked.Dense);
+        return new RetrievalResult(chosen, described, ranked.Lexical, ranked.Dense) { Expansion = query.Expansion };
+    }
+
+    /// <summary>
+    /// Hits re-scored by their act's authority, named norms still first: at equal relevance the act the law relies on
+    /// comes before a stale copy or a local decision.
+    /// </summary>
+    private IEnumerable<SearchHit> ByAuthority(IReadOnlyList<SearchHit> hits, FusionOptions options)
+    {
+        if (options.AuthorityWeight == 0 || hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var authority = _catalog.ActAuthority();
+        return hits
+            .Select((hit, rank) => (Hit: hit.NamedInQuery ? hit : hit with { Score = hit.Score * authority.Prior(hit.ActId, options.AuthorityWeight) }, Rank: rank))
+            .OrderByDescending(pair => pair.Hit.NamedInQuery)
+            .ThenByDescending(pair => pair.Hit.Score)
+            .ThenBy(pair => pair.Rank)
+            .Select(pair => pair.Hit);
     }
 }
 
 /// <param name="Lexical">Time spent on the lexical side; zero in dense mode.</param>
 /// <param name="Dense">Time spent embedding the question and searching vectors; zero in lexical mode.</param>
-public sealed record RetrievalResult(RetrievalMode Mode, IReadOnlyList<SearchHit> Hits, TimeSpan Lexical, TimeSpan Dense);
+public sealed record RetrievalResult(RetrievalMode Mode, IReadOnlyList<SearchHit> Hits, TimeSpan Lexical, TimeSpan Dense)
+{
+    /// <summary>What the thesaurus added to the question, shown so that a user sees why a hit came.</summary>
+    public QueryExpansion Expansion { get; init; } = QueryExpansion.None;
+}

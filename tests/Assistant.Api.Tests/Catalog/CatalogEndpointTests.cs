@@ -40,6 +40,32 @@ public sealed class CatalogEndpointTests : IClassFixture<TestCatalog>, IDisposab
     }
 
     [SharedFact]
+    public async Task A_kazakh_question_reaches_the_russian_code_through_the_thesaurus_and_says_what_it_added()
+    {
+        using var client = _host.CreateClient();
+
+        using var response = await client.PostAsJsonAsync(new Uri("/v1/search", UriKind.Relative), new { query = "Ұрлық үшін қандай жаза бар?", top = 5 });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(
+            json.RootElement.GetProperty("expansions").EnumerateArray(),
+            e => e.GetProperty("from").GetString() == "ұрлық" && e.GetProperty("to").GetString() == "кража" && e.GetProperty("kind").GetString() == "translation");
+        Assert.Contains(json.RootElement.GetProperty("hits").EnumerateArray(), hit => hit.GetProperty("normId").GetString() == "K1400000226/art:188");
+    }
+
+    [Fact]
+    public void A_missing_thesaurus_stops_the_service_at_start_naming_the_setting()
+    {
+        using var host = new ApiHost(_catalogPath, new Dictionary<string, string?> { ["Retrieval:Thesaurus"] = "/no/such/thesaurus.tsv" });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("Retrieval:Thesaurus could not be used", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("/no/such/thesaurus.tsv", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [SharedFact]
     public async Task A_norm_has_its_text_references_and_adilet_page()
     {
         using var client = _host.CreateClient();

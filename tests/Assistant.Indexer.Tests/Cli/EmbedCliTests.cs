@@ -28,7 +28,7 @@ public sealed class EmbedCliTests(EmbeddedSamples samples) : IClassFixture<Embed
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        var hits = json.RootElement.EnumerateArray().ToList();
+        var hits = json.RootElement.GetProperty("hits").EnumerateArray().ToList();
         Assert.Equal(5, hits.Count);
         Assert.Contains(hits, hit => hit.GetProperty("denseRank").ValueKind == JsonValueKind.Number);
         Assert.Contains(hits, hit => hit.GetProperty("lexicalRank").ValueKind == JsonValueKind.Number);
@@ -41,7 +41,7 @@ public sealed class EmbedCliTests(EmbeddedSamples samples) : IClassFixture<Embed
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        Assert.Equal([1, 2, 3], json.RootElement.EnumerateArray().Select(hit => hit.GetProperty("denseRank").GetInt32()));
+        Assert.Equal([1, 2, 3], json.RootElement.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("denseRank").GetInt32()));
     }
 
     [SharedTheory]

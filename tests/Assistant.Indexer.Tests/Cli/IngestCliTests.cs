@@ -94,6 +94,6 @@ public sealed class IngestCliTests : IDisposable
         var run = await IndexerProcess.RunAsync("search", query, "--db", Db, "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        return [.. json.RootElement.EnumerateArray().Select(hit => $"{hit.GetProperty("normId").GetString()} {hit.GetProperty("score").GetDouble()}")];
+        return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(hit => $"{hit.GetProperty("normId").GetString()} {hit.GetProperty("score").GetDouble()}")];
     }
 }

@@ -11,7 +11,7 @@ public sealed class QueryCliTests(SamplesCatalog catalog) : IClassFixture<Sample
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        var hits = json.RootElement.EnumerateArray().ToList();
+        var hits = json.RootElement.GetProperty("hits").EnumerateArray().ToList();
         Assert.InRange(hits.Count, 1, 3);
         var first = hits[0];
         Assert.Equal("U2500000881/annex:1/p:11", first.GetProperty("normId").GetString());
@@ -27,8 +27,8 @@ public sealed class QueryCliTests(SamplesCatalog catalog) : IClassFixture<Sample
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        Assert.NotEmpty(json.RootElement.EnumerateArray());
-        Assert.All(json.RootElement.EnumerateArray(), hit => Assert.StartsWith("P2400000592/", hit.GetProperty("normId").GetString(), StringComparison.Ordinal));
+        Assert.NotEmpty(json.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.All(json.RootElement.GetProperty("hits").EnumerateArray(), hit => Assert.StartsWith("P2400000592/", hit.GetProperty("normId").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,6 +43,6 @@ public sealed class SharedCorpusCliTests : IDisposable
     {
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
-        return json.RootElement.EnumerateArray().First().GetProperty("normId").GetString();
+        return json.RootElement.GetProperty("hits").EnumerateArray().First().GetProperty("normId").GetString();
     }
 }

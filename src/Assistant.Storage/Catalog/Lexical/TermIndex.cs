@@ -88,7 +88,7 @@ internal sealed class TermIndex
             var selectingWeight = terms.Scoring.Count > 0 ? 2.0 : 1.0;
             foreach (var term in terms.Selecting)
             {
-                Select(term, selectingWeight, filter, accumulator);
+                Select(term, selectingWeight * terms.WeightOf(term), filter, accumulator);
             }
 
             // Scoring terms only add to the norms selected, and are common: looking those few norms up in a long
@@ -96,7 +96,7 @@ internal sealed class TermIndex
             accumulator.Touched.Sort();
             foreach (var term in terms.Scoring)
             {
-                AddTo(term, accumulator);
+                AddTo(term, terms.WeightOf(term), accumulator);
             }
 
             return Best(accumulator, wanted);
@@ -136,7 +136,7 @@ internal sealed class TermIndex
     }
 
     /// <summary>Adds a term's bm25 to the selected norms (sorted) that have it, galloping through its postings.</summary>
-    private void AddTo(string term, Accumulator accumulator)
+    private void AddTo(string term, double weight, Accumulator accumulator)
     {
         if (!_termIds.TryGetValue(term, out var id))
         {
@@ -144,7 +144,7 @@ internal sealed class TermIndex
         }
 
         var (start, end) = (_termStarts[id], _termStarts[id + 1]);
-        var weighted = Idf(end - start) * (K1 + 1);
+        var weighted = weight * Idf(end - start) * (K1 + 1);
         var scores = accumulator.Scores;
         var postings = _postingNorms.AsSpan();
         var at = start;
