@@ -9,8 +9,6 @@ public sealed class ActAuthority(IReadOnlyDictionary<string, int> referencesByAc
 {
     private readonly double _scale = Math.Log(1 + (referencesByAct.Count == 0 ? 0 : referencesByAct.Values.Max()));
 
-    public static ActAuthority None { get; } = new(new Dictionary<string, int>());
-
     public int ReferencesTo(string actId) => referencesByAct.GetValueOrDefault(actId);
 
     /// <summary>The multiplier of a score of this act: 1 for an act nothing refers to, 1 + weight for the most cited.</summary>

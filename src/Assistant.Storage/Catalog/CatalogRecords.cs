@@ -1,6 +1,7 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Text;
 using Assistant.Core.Vectors;
 
 namespace Assistant.Storage.Catalog;
@@ -39,6 +40,14 @@ public sealed record SearchQuery(string Text)
 
     /// <summary>Terms the thesaurus adds to the question's own, at their lower weights.</summary>
     public QueryExpansion Expansion { get; init; } = QueryExpansion.None;
+
+    /// <summary>The question's terms and those the thesaurus added: what is ranked on, and what snippets show.</summary>
+    internal HashSet<string> SearchedTerms()
+    {
+        var terms = TextAnalyzer.Terms(Text, Language).ToHashSet(StringComparer.Ordinal);
+        terms.UnionWith(Expansion.Terms.Keys);
+        return terms;
+    }
 }
 
 /// <param name="Citation">The display citation («Уголовный кодекс РК, ст. 188»).</param>

@@ -6,7 +6,6 @@ using Assistant.Core.Citations;
 using Assistant.Core.Editions;
 using Assistant.Core.Norms;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Text;
 using Assistant.Storage.Catalog.Lexical;
 using Microsoft.Data.Sqlite;
 
@@ -58,8 +57,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
         ArgumentNullException.ThrowIfNull(query);
         SeeGeneration(CatalogGeneration.Read(connection));
         var top = Math.Max(query.Top, 1);
-        var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
-        terms.UnionWith(query.Expansion.Terms.Keys);
+        var terms = query.SearchedTerms();
         var hits = new List<SearchHit>();
         var seen = new HashSet<(string, Language)>();
         foreach (var hit in Named(query, cited))

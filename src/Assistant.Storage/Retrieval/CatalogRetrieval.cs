@@ -1,7 +1,6 @@
 using Assistant.Core.Acts;
 using Assistant.Core.Norms;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Text;
 using Assistant.Core.Vectors;
 using Assistant.Storage.Catalog;
 
@@ -56,7 +55,9 @@ public sealed class CatalogRetrieval
         var lexicalHits = new Dictionary<(NormId, Language), SearchHit>();
         IReadOnlyList<LexicalCandidate> Lexical(int depth)
         {
-            var hits = ByAuthority(_catalog.Search(query with { Top = Math.Max(depth, ranking.Options.AuthorityDepth) }), ranking.Options).Take(depth).ToList();
+            var hits = ranking.Options.AuthorityWeight == 0
+                ? _catalog.Search(query with { Top = depth })
+                : ByAuthority(_catalog.Search(query with { Top = Math.Max(depth, ranking.Options.AuthorityDepth) }), ranking.Options.AuthorityWeight).Take(depth).ToList();
             foreach (var hit in hits)
             {
                 lexicalHits.TryAdd((hit.NormId, hit.Language), hit);
@@ -74,8 +75,7 @@ public sealed class CatalogRetrieval
         };
         var ranked = await ranking.RankAsync(query.Text, Lexical, filter, chosen, Math.Max(query.Top, 1), cancellationToken).ConfigureAwait(false);
 
-        var terms = TextAnalyzer.Terms(query.Text, query.Language).ToHashSet(StringComparer.Ordinal);
-        terms.UnionWith(query.Expansion.Terms.Keys);
+        var terms = query.SearchedTerms();
         var described = new List<SearchHit>(ranked.Norms.Count);
         foreach (var norm in ranked.Norms)
         {
@@ -103,16 +103,11 @@ public sealed class CatalogRetrieval
     /// Hits re-scored by their act's authority, named norms still first: at equal relevance the act the law relies on
     /// comes before a stale copy or a local decision.
     /// </summary>
-    private IEnumerable<SearchHit> ByAuthority(IReadOnlyList<SearchHit> hits, FusionOptions options)
+    private IEnumerable<SearchHit> ByAuthority(IReadOnlyList<SearchHit> hits, double weight)
     {
-        if (options.AuthorityWeight == 0 || hits.Count < 2)
-        {
-            return hits;
-        }
-
         var authority = _catalog.ActAuthority();
         return hits
-            .Select((hit, rank) => (Hit: hit.NamedInQuery ? hit : hit with { Score = hit.Score * authority.Prior(hit.ActId, options.AuthorityWeight) }, Rank: rank))
+            .Select((hit, rank) => (Hit: hit.NamedInQuery ? hit : hit with { Score = hit.Score * authority.Prior(hit.ActId, weight) }, Rank: rank))
             .OrderByDescending(pair => pair.Hit.NamedInQuery)
             .ThenByDescending(pair => pair.Hit.Score)
             .ThenBy(pair => pair.Rank)
