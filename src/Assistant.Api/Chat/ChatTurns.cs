@@ -143,7 +143,11 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
 }
 
 /// <summary>Why a turn failed: the `error` event of a stream, or the problem of a single response.</summary>
-internal sealed record ChatFailure(int Status, string Title, ProblemText Detail);
+internal sealed record ChatFailure(int Status, string Title, ProblemText Detail)
+{
+    /// <summary>The failure as a problem in the caller's language.</summary>
+    public IResult ToProblem() => Problems.TypedProblem(Status, Title, Detail, null);
+}
 
 /// <summary>A validated chat request: the question, its conversation and who asks.</summary>
 internal sealed record PreparedTurn(

@@ -110,8 +110,7 @@ internal static class PublicDraftEndpoints
         using var slot = await queue.AdmitAsync(http, cancellationToken);
         if (!slot.Entered)
         {
-            var busy = queue.Busy(http);
-            return Problems.TypedProblem(busy.Status, busy.Title, busy.Detail, null);
+            return queue.Busy(http).ToProblem();
         }
 
         try
@@ -120,8 +119,7 @@ internal static class PublicDraftEndpoints
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            queue.RetryLater(http, failure);
-            return Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
+            return queue.RetryLater(http, failure).ToProblem();
         }
     }
 

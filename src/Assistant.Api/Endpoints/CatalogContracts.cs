@@ -21,7 +21,7 @@ public sealed record SearchResponse(string Mode, IReadOnlyList<NormHit> Hits, IR
 public sealed record SearchExpansion(string From, string To, string Kind, string Source)
 {
     public static SearchExpansion Of(AppliedExpansion applied) =>
-        new(applied.From, applied.To, applied.Kind.ToString().ToLowerInvariant(), applied.Source);
+        new(applied.From, applied.To, applied.Kind.ToCode(), applied.Source);
 }
 
 /// <summary>A norm found by search, with its display citation.</summary>

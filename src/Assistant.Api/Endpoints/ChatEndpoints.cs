@@ -33,7 +33,7 @@ internal static class ChatEndpoints
         var slot = await queue.AdmitAsync(http, cancellationToken);
         if (!slot.Entered)
         {
-            return Problem(queue.Busy(http));
+            return queue.Busy(http).ToProblem();
         }
 
         if (request.Stream ?? true)
@@ -50,11 +50,9 @@ internal static class ChatEndpoints
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            return Problem(queue.RetryLater(http, failure));
+            return queue.RetryLater(http, failure).ToProblem();
         }
     }
-
-    private static IResult Problem(ChatFailure failure) => Problems.TypedProblem(failure.Status, failure.Title, failure.Detail, null);
 
     /// <summary>The audit trail as JSON lines, oldest first, for [since, until), of one user or role when asked.</summary>
     private static IResult ExportAudit(IAuditTrail audit, DateTimeOffset? since, DateTimeOffset? until, string? user, string? role, CancellationToken cancellationToken)

@@ -37,8 +37,7 @@ internal static class GroundedCompletions
         var slot = await queue.AdmitAsync(http, cancellationToken);
         if (!slot.Entered)
         {
-            var busy = queue.Busy(http);
-            return OpenAiErrors.Result(busy.Status, busy.Detail.ToString());
+            return OpenAiErrors.From(queue.Busy(http));
         }
 
         if (request.Stream == true)
@@ -58,8 +57,7 @@ internal static class GroundedCompletions
         }
         catch (Exception e) when (ChatTurns.Failure(e) is { } failure)
         {
-            queue.RetryLater(http, failure);
-            return OpenAiErrors.Result(failure.Status, failure.Detail.ToString());
+            return OpenAiErrors.From(queue.RetryLater(http, failure));
         }
     }
 

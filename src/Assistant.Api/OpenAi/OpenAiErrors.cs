@@ -1,3 +1,4 @@
+using Assistant.Api.Chat;
 using Assistant.Api.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -22,6 +23,9 @@ internal static class OpenAiErrors
 {
     /// <summary>In English: OpenAI's clients show the message to developers, and its shape has no language.</summary>
     public static IResult From(RequestError error) => Result(error.Status, error.Detail.ToString(), error.Parameter);
+
+    /// <summary>A failed turn in OpenAI's shape, its detail in English as OpenAI's errors are.</summary>
+    public static IResult From(ChatFailure failure) => Result(failure.Status, failure.Detail.ToString());
 
     public static IResult BadRequest(string message, string? param = null, string? code = null) =>
         Result(StatusCodes.Status400BadRequest, message, param, code);

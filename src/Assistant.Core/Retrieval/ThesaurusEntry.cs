@@ -15,6 +15,18 @@ public enum ThesaurusKind
     Abbreviation,
 }
 
+public static class ThesaurusKinds
+{
+    /// <summary>The kind as the thesaurus file writes it: everyday, translation, abbreviation.</summary>
+    public static string ToCode(this ThesaurusKind kind) => kind switch
+    {
+        ThesaurusKind.Everyday => "everyday",
+        ThesaurusKind.Translation => "translation",
+        ThesaurusKind.Abbreviation => "abbreviation",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
 /// <summary>A line of the thesaurus: words a user may write, the wording of the acts, and where the relation comes from.</summary>
 public sealed record ThesaurusEntry(Language FromLanguage, string From, Language ToLanguage, string To, ThesaurusKind Kind, string Source);
 

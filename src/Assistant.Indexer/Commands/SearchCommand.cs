@@ -79,7 +79,7 @@ internal static class SearchCommand
     {
         from = expansion.From,
         to = expansion.To,
-        kind = expansion.Kind.ToString().ToLowerInvariant(),
+        kind = expansion.Kind.ToCode(),
         source = expansion.Source,
     };
 
@@ -87,7 +87,7 @@ internal static class SearchCommand
     {
         foreach (var applied in expansion.Applied)
         {
-            Console.Out.WriteLine($"also searched: «{applied.From}» → «{applied.To}» ({applied.Kind.ToString().ToLowerInvariant()}, {applied.Source})");
+            Console.Out.WriteLine($"also searched: «{applied.From}» → «{applied.To}» ({applied.Kind.ToCode()}, {applied.Source})");
         }
     }
 
