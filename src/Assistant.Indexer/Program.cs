@@ -18,6 +18,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     EvalCommand.Create(context),
     EmbedCommand.Create(context),
     TrainEmbedderCommand.Create(context),
+    TrainRerankerCommand.Create(context),
     BenchCommand.Create(context),
     TokenCommand.Create(context),
     UserCommand.Create(context),

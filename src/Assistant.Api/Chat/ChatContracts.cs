@@ -26,7 +26,17 @@ public sealed record CitationView(int N, string NormId, string Citation)
 }
 
 /// <summary>The `sources` event: what the answer may cite.</summary>
-public sealed record SourcesEvent(string ConversationId, string Retrieval, string RetrievalQuery, IReadOnlyList<SourceView> Sources);
+/// <param name="Rewrites">What the question was also searched as, by the chat model: «legal» terms, «russian» for a Kazakh question.</param>
+/// <param name="RewriteSkipped">Why the question was searched as asked only; null when it was rewritten.</param>
+public sealed record SourcesEvent(
+    string ConversationId,
+    string Retrieval,
+    string RetrievalQuery,
+    IReadOnlyList<SourceView> Sources,
+    IReadOnlyList<RewriteView> Rewrites,
+    string? RewriteSkipped);
+
+public sealed record RewriteView(string Kind, string Text);
 
 /// <summary>The `delta` event: a piece of the answer as the model writes it, before verification.</summary>
 public sealed record DeltaEvent(string Text);

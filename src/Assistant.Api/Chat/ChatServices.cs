@@ -20,6 +20,7 @@ internal static class ChatServices
         services.AddSingleton<INormRetriever, CatalogRetriever>();
         services.AddSingleton<NormsPlugin>();
         services.AddSingleton(provider => AnswerPrompt.Load(Path.GetFullPath(provider.GetRequiredService<IOptions<AnswerOptions>>().Value.PromptsPath, AppContext.BaseDirectory)));
+        services.AddSingleton(provider => RewritePrompt.Load(Path.GetFullPath(provider.GetRequiredService<IOptions<AnswerOptions>>().Value.PromptsPath, AppContext.BaseDirectory)));
         services.AddHostedService<AnswerPromptCheck>();
         // One kernel for all turns: it is only read after it is built (no plugin is added later), which makes sharing it safe.
         services.AddSingleton(provider => AnswerKernel(
@@ -30,7 +31,10 @@ internal static class ChatServices
             provider.GetRequiredService<INormRetriever>(),
             provider.GetRequiredService<Kernel>(),
             provider.GetRequiredService<AnswerPrompt>(),
-            provider.GetRequiredService<IOptions<AnswerOptions>>().Value));
+            provider.GetRequiredService<IOptions<AnswerOptions>>().Value,
+            provider.GetRequiredService<IOptions<AnswerOptions>>().Value.RewriteQuestions
+                ? new QuestionRewriter(provider.GetRequiredService<Kernel>(), provider.GetRequiredService<RewritePrompt>())
+                : null));
         services.AddSingleton(provider => new ModelQueue(
             provider.GetRequiredService<AnswerEngines>().Chat is null ? null : provider.GetRequiredService<IOptions<ModelOptions>>().Value,
             provider.GetRequiredService<ILogger<ModelQueue>>()));
@@ -59,6 +63,7 @@ internal static class ChatServices
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<AnswerPrompt>();
+            services.GetRequiredService<RewritePrompt>();
             return Task.CompletedTask;
         }
 

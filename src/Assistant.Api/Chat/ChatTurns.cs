@@ -83,7 +83,13 @@ internal sealed partial class ChatTurns(GroundedAnswerer answerer, INormRetrieve
             {
                 case SourcesFound found:
                     sources = found.Sources;
-                    yield return ("sources", new SourcesEvent(turn.ConversationId, retriever.Mode, found.RetrievalQuery, [.. found.Sources.Select(SourceView.From)]));
+                    yield return ("sources", new SourcesEvent(
+                        turn.ConversationId,
+                        retriever.Mode,
+                        found.RetrievalQuery,
+                        [.. found.Sources.Select(SourceView.From)],
+                        [.. found.Rewrite.Queries.Select(q => new RewriteView(q.Kind, q.Text))],
+                        found.Rewrite.SkippedBecause));
                     break;
                 case AnswerDelta delta:
                     yield return ("delta", new DeltaEvent(delta.Text));

@@ -7,6 +7,7 @@ using Assistant.Core.Forecasts;
 using Assistant.Core.Retrieval;
 using Assistant.Hosting;
 using Assistant.Inference.Embeddings;
+using Assistant.Inference.Reranking;
 using Assistant.Storage.Audit;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
@@ -48,10 +49,11 @@ internal static class HostingExtensions
         services.AddSingleton<DenseRetrieval>();
         services.AddHostedService<VectorIndexRefresh>();
         var thesaurus = OpenThesaurus(configuration);
+        var reranker = OpenReranker(configuration);
         services.AddSingleton(provider =>
         {
             var dense = provider.GetRequiredService<DenseRetrieval>();
-            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking, thesaurus);
+            return new CatalogRetrieval(provider.GetRequiredService<LegalCatalog>(), () => dense.Ranking, thesaurus, reranker);
         });
         // Malformed bodies throw in every environment, so that they reach ClientErrorHandler as a 4xx problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -119,6 +121,19 @@ internal static class HostingExtensions
         catch (Exception e) when (e is IOException or FormatException or ArgumentOutOfRangeException)
         {
             throw new InvalidOperationException($"Retrieval:Thesaurus could not be used: {e.Message}", e);
+        }
+    }
+
+    private static LearnedReranker? OpenReranker(IConfiguration configuration)
+    {
+        var fusion = configuration.GetSection("Retrieval").Get<FusionOptions>() ?? new FusionOptions();
+        try
+        {
+            return fusion.RerankerFolder() is { } folder ? LearnedReranker.Load(folder) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new InvalidOperationException($"Retrieval:Reranker could not be used: {e.Message}", e);
         }
     }
 }

@@ -7,7 +7,11 @@ namespace Assistant.Core.Answers;
 public abstract record AnswerEvent;
 
 /// <summary>The numbered sources the answer may cite, [1] first.</summary>
-public sealed record SourcesFound(IReadOnlyList<AnswerSource> Sources, string RetrievalQuery) : AnswerEvent;
+public sealed record SourcesFound(IReadOnlyList<AnswerSource> Sources, string RetrievalQuery) : AnswerEvent
+{
+    /// <summary>What the question was also searched as (in legal terms, in Russian), or why it was searched as asked only.</summary>
+    public QuestionRewrite Rewrite { get; init; } = QuestionRewrite.Skipped(GroundedAnswerer.RewritingOff);
+}
 
 /// <summary>A piece of the answer's text as the model writes it, before verification.</summary>
 public sealed record AnswerDelta(string Text) : AnswerEvent;

@@ -39,4 +39,10 @@ public sealed class AnswerOptions
     public bool ConstrainCitations { get; set; }
 
     public int MaxAnswerTokens { get; set; } = 512;
+
+    /// <summary>
+    /// With a chat model, restate each question in legal terms (a Kazakh one in Russian too) and search those beside
+    /// it (<see cref="QuestionRewriter"/>); without one this does nothing.
+    /// </summary>
+    public bool RewriteQuestions { get; set; } = true;
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
 using Assistant.Core.Conversations;
+using Assistant.Core.Norms;
 using Assistant.Core.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,21 @@ namespace Assistant.Core.Answers;
 /// do not cover the question, or the model cites none of them, it abstains in the question's language.
 /// </summary>
 /// <param name="kernel">Holds the chat model (an <see cref="IChatClient"/> service, or none) and the functions a model that calls tools may use.</param>
-public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, AnswerPrompt prompt, AnswerOptions options)
+/// <param name="rewriter">Restates the question in legal terms before search; null: questions are searched as asked.</param>
+public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, AnswerPrompt prompt, AnswerOptions options, QuestionRewriter? rewriter = null)
 {
+    /// <summary>Reciprocal rank fusion's k for the lists of the question and its rewrites, as for lexical and dense.</summary>
+    private const int FusionK = 60;
+
+    /// <summary>
+    /// A rewrite's list weighs half the question's, as the thesaurus's terms weigh half the user's words: a norm both
+    /// find rises to the top, and a model's misreading cannot push out what the user's own words found.
+    /// </summary>
+    private const double RewriteWeight = 0.5;
+
+    /// <summary>Why a question is searched as asked when no rewriter is given.</summary>
+    public const string RewritingOff = "rewriting is off: the question is searched as asked";
+
     /// <summary>A follow-up with fewer terms than this is searched together with the previous question.</summary>
     private const int FollowUpTerms = 6;
 
@@ -31,10 +45,11 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
         var started = Stopwatch.GetTimestamp();
         var language = request.Language ?? ScriptLanguage.Detect(request.Question);
         var query = RetrievalQuery(request.Question, request.History, language);
-        var found = await retriever.RetrieveAsync(query, request.Filters, options.Sources, cancellationToken).ConfigureAwait(false);
+        var rewrite = rewriter is null ? QuestionRewrite.Skipped(RewritingOff) : await rewriter.RewriteAsync(query, language, cancellationToken).ConfigureAwait(false);
+        var found = await RetrieveAsync(query, rewrite, request.Filters, cancellationToken).ConfigureAwait(false);
         var sources = found.Select((norm, i) => new AnswerSource(i + 1, norm.Id, norm.Language, norm.Citation, norm.Heading, norm.Text, norm.NamedInQuery)).ToList();
         var retrieval = Stopwatch.GetElapsedTime(started);
-        yield return new SourcesFound(sources, query);
+        yield return new SourcesFound(sources, query) { Rewrite = rewrite };
 
         var confidence = RetrievalConfidence.Of(query, found, language);
         if (sources.Count == 0 || confidence < (request.MinTermCoverage ?? options.MinTermCoverage))
@@ -78,6 +93,51 @@ public sealed class GroundedAnswerer(INormRetriever retriever, Kernel kernel, An
 
         yield return new AnswerCompleted(new AnswerResult(
             AnswerMode.Generated, language, verified.Text, Cite(sources, verified.Cited), verified.Removed, [], null, tokens, timings));
+    }
+
+    /// <summary>
+    /// The question's norms, fused with those of its rewrites by weighted reciprocal rank: a norm that both the user's
+    /// words and the law's words find comes first; norms the question names by number stay first.
+    /// </summary>
+    private async Task<IReadOnlyList<RetrievedNorm>> RetrieveAsync(string query, QuestionRewrite rewrite, RetrievalFilters filters, CancellationToken cancellationToken)
+    {
+        var asked = await retriever.RetrieveAsync(query, filters, options.Sources, cancellationToken).ConfigureAwait(false);
+        if (rewrite.Queries.Count == 0)
+        {
+            return asked;
+        }
+
+        var lists = new List<IReadOnlyList<RetrievedNorm>> { asked };
+        foreach (var rewritten in rewrite.Queries)
+        {
+            lists.Add(await retriever.RetrieveAsync(rewritten.Text, filters, options.Sources, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Fuse(lists, options.Sources);
+    }
+
+    internal static IReadOnlyList<RetrievedNorm> Fuse(IReadOnlyList<IReadOnlyList<RetrievedNorm>> lists, int top)
+    {
+        var fused = new Dictionary<(NormId, Language), (RetrievedNorm Norm, double Score, int First)>();
+        var order = 0;
+        for (var index = 0; index < lists.Count; index++)
+        {
+            var list = lists[index];
+            for (var rank = 0; rank < list.Count; rank++)
+            {
+                var norm = list[rank];
+                var key = (norm.Id, norm.Language);
+                var score = (index == 0 ? 1 : RewriteWeight) / (FusionK + rank + 1);
+                fused[key] = fused.TryGetValue(key, out var known) ? (known.Norm, known.Score + score, known.First) : (norm, score, order++);
+            }
+        }
+
+        return [.. fused.Values
+            .OrderByDescending(entry => entry.Norm.NamedInQuery)
+            .ThenByDescending(entry => entry.Score)
+            .ThenBy(entry => entry.First)
+            .Take(top)
+            .Select(entry => entry.Norm)];
     }
 
     /// <summary>

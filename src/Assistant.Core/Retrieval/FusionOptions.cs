@@ -43,6 +43,30 @@ public sealed record FusionOptions
     /// <summary>Lexical hits re-ordered by authority, per question.</summary>
     public int AuthorityDepth { get; init; } = 100;
 
+    /// <summary>
+    /// The learned re-ranker's folder (model.zip, manifest.json, as <c>train-reranker</c> writes it); empty or "none"
+    /// (the default): the first rankers' order stands. Off by default because the model trained here lifts questions
+    /// about codes and laws and costs questions about bylaws (README, "The learned re-ranker").
+    /// </summary>
+    public string Reranker { get; init; } = string.Empty;
+
+    /// <summary>Candidates the re-ranker orders, per question.</summary>
+    public int RerankDepth { get; init; } = 100;
+
+    /// <summary>The re-ranker folder to load, or null when re-ranking is off.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder named by <see cref="Reranker"/> is missing.</exception>
+    public string? RerankerFolder()
+    {
+        if (Reranker.Length == 0 || string.Equals(Reranker, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Directory.Exists(Reranker)
+            ? Reranker
+            : throw new DirectoryNotFoundException($"Retrieval:Reranker names '{Reranker}', which is not a folder: train one with 'indexer train-reranker', or set it to none.");
+    }
+
     /// <summary>The configured thesaurus, or null when it is off.</summary>
     /// <exception cref="FileNotFoundException">The file named is missing.</exception>
     /// <exception cref="FormatException">A line of it is malformed, named by path and line.</exception>
@@ -66,6 +90,7 @@ public sealed record FusionOptions
         ArgumentOutOfRangeException.ThrowIfNegative(DenseWeight, nameof(DenseWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(AuthorityWeight, nameof(AuthorityWeight));
         ArgumentOutOfRangeException.ThrowIfLessThan(AuthorityDepth, 1, nameof(AuthorityDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RerankDepth, 1, nameof(RerankDepth));
         if (!(ThesaurusWeight > 0 && ThesaurusWeight <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(ThesaurusWeight), ThesaurusWeight, "Retrieval:ThesaurusWeight must be above 0 and at most 1.");

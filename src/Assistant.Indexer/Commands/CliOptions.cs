@@ -83,4 +83,9 @@ internal static class CliOptions
     {
         Description = "Thesaurus file the question is expanded with, or none (default: Retrieval:Thesaurus, the one beside the indexer)",
     };
+
+    public static Option<string?> Reranker() => new("--reranker")
+    {
+        Description = "Re-ranker folder the first rankers' hits are re-ordered by, or none (default: Retrieval:Reranker, the one beside the indexer when present)",
+    };
 }

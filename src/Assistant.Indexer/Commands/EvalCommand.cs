@@ -24,9 +24,10 @@ internal static class EvalCommand
         var mode = CliOptions.Mode();
         var model = CliOptions.Model();
         var thesaurus = CliOptions.Thesaurus();
+        var reranker = CliOptions.Reranker();
         var command = new Command("eval", "Measure retrieval against questions with known answers: Hit@1, Hit@k, Recall@k, MRR")
         {
-            queries, top, json, verbose, mode, model, thesaurus,
+            queries, top, json, verbose, mode, model, thesaurus, reranker,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +39,7 @@ internal static class EvalCommand
 
             var k = parse.GetValue(top);
             var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
-            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse, LexicalIndexKind.Memory), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus));
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse, LexicalIndexKind.Memory), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus), parse.GetValue(reranker));
             // Ranked in memory, as the API ranks once warm: there the thesaurus's terms weigh less than the question's.
             await services.Catalog.PrepareLexicalIndexAsync(cancellationToken);
             var all = EvalQuery.ReadAll(path);
@@ -52,11 +53,11 @@ internal static class EvalCommand
             var report = RetrievalEvaluation.Report(outcomes, k, all.Count - outcomes.Count);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, chosen, services.Retrieval.Thesaurus is not null), IndexerJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, chosen, services.Retrieval.Thesaurus is not null, services.Retrieval.Reranker?.Name), IndexerJson.Options));
             }
             else
             {
-                Console.Out.WriteLine($"mode: {chosen.ToCode()}, thesaurus: {(services.Retrieval.Thesaurus is { } used ? $"{used.Entries.Count} relations" : "none")}");
+                Console.Out.WriteLine($"mode: {chosen.ToCode()}, thesaurus: {(services.Retrieval.Thesaurus is { } used ? $"{used.Entries.Count} relations" : "none")}, re-ranker: {services.Retrieval.Reranker?.Name ?? "none"}");
                 PrintText(report, parse.GetValue(verbose) ? outcomes : []);
             }
 
@@ -65,10 +66,11 @@ internal static class EvalCommand
         return command;
     }
 
-    private static Dictionary<string, object> ToJson(EvaluationReport report, RetrievalMode mode, bool thesaurus) => new()
+    private static Dictionary<string, object?> ToJson(EvaluationReport report, RetrievalMode mode, bool thesaurus, string? reranker) => new()
     {
         ["mode"] = mode.ToCode(),
         ["thesaurus"] = thesaurus,
+        ["reranker"] = reranker,
         ["overall"] = Metrics(report.Overall, report.K),
         ["by_lang"] = report.ByLanguage.ToDictionary(p => p.Key.ToCode(), p => Metrics(p.Value, report.K)),
         ["by_kind"] = report.ByKind.ToDictionary(p => p.Key, p => Metrics(p.Value, report.K)),

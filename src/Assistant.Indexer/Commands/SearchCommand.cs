@@ -24,7 +24,8 @@ internal static class SearchCommand
         var mode = CliOptions.Mode();
         var model = CliOptions.Model();
         var thesaurus = CliOptions.Thesaurus();
-        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, asOf, json, mode, model, thesaurus };
+        var reranker = CliOptions.Reranker();
+        var command = new Command("search", "Find norms by question or reference") { query, top, lang, act, all, edition, asOf, json, mode, model, thesaurus, reranker };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetRequiredValue(query);
@@ -34,7 +35,7 @@ internal static class SearchCommand
             }
 
             var chosen = parse.GetValue(mode) ?? RetrievalMode.Lexical;
-            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus));
+            using var services = await SearchServices.OpenAsync(context, context.OpenExistingCatalog(parse), chosen, parse.GetValue(model), cancellationToken, parse.GetValue(thesaurus), parse.GetValue(reranker));
             var search = new SearchQuery(text)
             {
                 Top = parse.GetValue(top),
@@ -47,12 +48,17 @@ internal static class SearchCommand
             var result = await services.Retrieval.SearchAsync(search, chosen, cancellationToken);
             if (parse.GetValue(json))
             {
-                var document = new { expansions = result.Expansion.Applied.Select(ToJson), hits = result.Hits.Select(ToJson) };
+                var document = new { expansions = result.Expansion.Applied.Select(ToJson), rerankedBy = result.RerankedBy, hits = result.Hits.Select(ToJson) };
                 Console.Out.WriteLine(JsonSerializer.Serialize(document, IndexerJson.Options));
             }
             else
             {
                 PrintExpansions(result.Expansion);
+                if (result.RerankedBy is { } reranker)
+                {
+                    Console.Out.WriteLine($"re-ranked by {reranker}");
+                }
+
                 PrintText(result.Hits);
             }
 

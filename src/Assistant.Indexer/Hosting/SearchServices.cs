@@ -1,6 +1,7 @@
 using Assistant.Core.Retrieval;
 using Assistant.Indexer.Commands;
 using Assistant.Inference.Embeddings;
+using Assistant.Inference.Reranking;
 using Assistant.Storage.Catalog;
 using Assistant.Storage.Retrieval;
 
@@ -29,13 +30,18 @@ internal sealed class SearchServices : IDisposable
 
     /// <param name="mode">Lexical needs only the catalog; dense and hybrid need vectors built by 'indexer embed'.</param>
     /// <param name="thesaurus">Overrides Retrieval:Thesaurus: a file, or "none".</param>
-    public static async Task<SearchServices> OpenAsync(CommandContext context, LegalCatalog catalog, RetrievalMode mode, string? modelOverride, CancellationToken cancellationToken, string? thesaurus = null)
+    /// <param name="reranker">Overrides Retrieval:Reranker: a re-ranker folder, or "none".</param>
+    public static async Task<SearchServices> OpenAsync(
+        CommandContext context, LegalCatalog catalog, RetrievalMode mode, string? modelOverride, CancellationToken cancellationToken, string? thesaurus = null, string? reranker = null)
     {
-        var fusion = thesaurus is null ? context.Settings.Fusion : context.Settings.Fusion with { Thesaurus = thesaurus };
+        var fusion = context.Settings.Fusion;
+        fusion = thesaurus is null ? fusion : fusion with { Thesaurus = thesaurus };
+        fusion = reranker is null ? fusion : fusion with { Reranker = reranker };
         var terms = OpenThesaurus(fusion);
+        var reorder = OpenReranker(fusion);
         if (mode == RetrievalMode.Lexical)
         {
-            return new SearchServices(catalog, null, null, new CatalogRetrieval(catalog, new NormRanking(fusion), terms));
+            return new SearchServices(catalog, null, null, new CatalogRetrieval(catalog, new NormRanking(fusion), terms, reorder));
         }
 
         var options = context.Settings.Embeddings;
@@ -64,7 +70,7 @@ internal sealed class SearchServices : IDisposable
                     $"The vector index holds vectors of model '{shape.Model}', but '{modelFolder}' is '{embedder.Folder.Manifest.Name}': run 'indexer embed' with this model.");
             }
 
-            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, vectors.Ranking(fusion, embedder), terms));
+            return new SearchServices(catalog, vectors, embedder, new CatalogRetrieval(catalog, vectors.Ranking(fusion, embedder), terms, reorder));
         }
         catch
         {
@@ -83,6 +89,18 @@ internal sealed class SearchServices : IDisposable
         catch (Exception e) when (e is IOException or FormatException)
         {
             throw new CommandException($"The thesaurus could not be read (Retrieval:Thesaurus, --thesaurus): {e.Message}");
+        }
+    }
+
+    private static LearnedReranker? OpenReranker(FusionOptions fusion)
+    {
+        try
+        {
+            return fusion.RerankerFolder() is { } folder ? LearnedReranker.Load(folder) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw new CommandException($"The re-ranker could not be read (Retrieval:Reranker, --reranker): {e.Message}");
         }
     }
 

@@ -35,7 +35,7 @@ public static class StagedFolder
         var isModel = File.Exists(Path.Combine(destination, EmbeddingModelFolder.ManifestFileName));
         if (Directory.Exists(destination) && !isModel && Directory.EnumerateFileSystemEntries(destination).Any())
         {
-            throw new InvalidDataException($"'{directory}' holds files but no {EmbeddingModelFolder.ManifestFileName}: it is not an embedding model folder, so it is left alone.");
+            throw new InvalidDataException($"'{directory}' holds files but no {EmbeddingModelFolder.ManifestFileName}: it is not a model folder, so it is left alone.");
         }
 
         var staging = destination + StagingSuffix;

@@ -77,6 +77,48 @@ internal sealed class CatalogReader(SqliteConnection connection)
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>
+    /// The headed articles of the current editions in force of the Constitution, constitutional laws, codes and laws in
+    /// one language.
+    /// </summary>
+    public List<ArticleHeading> ArticleHeadings(Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.id, n.norm_id, n.heading
+            FROM norms n JOIN acts a ON a.act_key = n.act_key
+            WHERE a.is_current = 1 AND a.language = $language AND n.parent_key IS NULL AND n.status = 'Active'
+              AND a.status IN ('InForce', 'Unknown') AND a.kind IN ('Constitution', 'ConstitutionalLaw', 'Code', 'Law')
+              AND n.heading IS NOT NULL AND n.heading <> ''
+            ORDER BY n.norm_key
+            """;
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        var headings = new List<ArticleHeading>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            headings.Add(new ArticleHeading(StoredNormId.Read(reader.GetString(0), reader.GetString(1)), language, reader.GetString(2)));
+        }
+
+        return headings;
+    }
+
+    /// <summary>Per act, its kind as its current editions give it.</summary>
+    public Dictionary<string, ActKind> KindsByAct()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, kind FROM acts WHERE is_current = 1 ORDER BY language DESC";
+        var kinds = new Dictionary<string, ActKind>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // Russian rows come first ('ru' > 'kk'): where the two editions disagree, the Russian one's kind stands.
+            kinds.TryAdd(reader.GetString(0), Enum.Parse<ActKind>(reader.GetString(1)));
+        }
+
+        return kinds;
+    }
+
     /// <summary>Per act, the references to it from norms of the current editions of other acts.</summary>
     public Dictionary<string, int> ReferencesByAct()
     {

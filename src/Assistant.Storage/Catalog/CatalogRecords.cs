@@ -41,6 +41,12 @@ public sealed record SearchQuery(string Text)
     /// <summary>Terms the thesaurus adds to the question's own, at their lower weights.</summary>
     public QueryExpansion Expansion { get; init; } = QueryExpansion.None;
 
+    /// <summary>
+    /// Rank on the norms' bodies alone: for pseudo-questions made from headings, which would otherwise find their
+    /// own article by its heading.
+    /// </summary>
+    public bool HeadingWithheld { get; init; }
+
     /// <summary>The question's terms and those the thesaurus added: what is ranked on, and what snippets show.</summary>
     internal HashSet<string> SearchedTerms()
     {
@@ -94,6 +100,9 @@ public sealed record SearchHit(
 /// <param name="Text">Heading and body: what is embedded.</param>
 /// <param name="Edition">The current edition's label; null when the source names none.</param>
 public sealed record EmbeddableNorm(long NormKey, VectorKey Key, string ActId, ActKind Kind, ActStatus ActStatus, NormStatus NormStatus, string Text, string? Edition = null);
+
+/// <summary>An article's heading, for questions made from headings.</summary>
+public sealed record ArticleHeading(NormId NormId, Language Language, string Heading);
 
 /// <summary>A reference from a norm, with the citation of its target when the target is in the catalog.</summary>
 public sealed record NormReferenceOut(string Text, string? TargetActId, NormId? TargetNormId, string? TargetCitation);

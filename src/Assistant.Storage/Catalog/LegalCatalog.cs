@@ -28,7 +28,7 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     private readonly Lock _gate = new();
 
     // Replaced whole, so that a reader never sees one generation's counts under another's number.
-    private volatile AuthorityAt? _authority;
+    private volatile ActPriorsAt? _priors;
 
     private LegalCatalog(string path, SqliteConnection connection, ReaderPool readers, LiveTermIndex? termIndex, ILogger<LegalCatalog> logger)
     {
@@ -85,20 +85,27 @@ public sealed class LegalCatalog : IEditionSource, IReferenceGraph, IDisposable
     public long Generation => _readers.Read((_, reader) => reader.Generation());
 
     /// <summary>How much the law relies on each act (<see cref="Core.Retrieval.ActAuthority"/>), counted once per catalog generation.</summary>
-    public ActAuthority ActAuthority()
+    public ActAuthority ActAuthority() => Priors().Authority;
+
+    /// <inheritdoc cref="CatalogReader.ArticleHeadings"/>
+    public IReadOnlyList<ArticleHeading> ArticleHeadings(Language language) => _readers.Read((_, reader) => reader.ArticleHeadings(language));
+
+    /// <summary>Each act's kind (code, law, decision…), read once per catalog generation; what ranking knows of an act besides its text.</summary>
+    public IReadOnlyDictionary<string, ActKind> ActKinds() => Priors().Kinds;
+
+    private ActPriorsAt Priors()
     {
-        if (_authority is { } known && known.Generation == Generation)
+        if (_priors is { } known && known.Generation == Generation)
         {
-            return known.Authority;
+            return known;
         }
 
-        var (generation, counts) = _readers.Read((_, reader) => (reader.Generation(), reader.ReferencesByAct()));
-        var authority = new ActAuthority(counts);
-        _authority = new AuthorityAt(generation, authority);
-        return authority;
+        var priors = _readers.Read((_, reader) => new ActPriorsAt(reader.Generation(), new ActAuthority(reader.ReferencesByAct()), reader.KindsByAct()));
+        _priors = priors;
+        return priors;
     }
 
-    private sealed record AuthorityAt(long Generation, ActAuthority Authority);
+    private sealed record ActPriorsAt(long Generation, ActAuthority Authority, IReadOnlyDictionary<string, ActKind> Kinds);
 
     /// <summary>
     /// Builds the in-memory lexical index of the catalog as it is now, unless it is built already, so that the

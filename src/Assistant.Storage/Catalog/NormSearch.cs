@@ -49,6 +49,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 
     // The language column only filters: it weighs nothing.
     private static readonly string Bm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(norm_fts, {HeadingWeight}, {BodyWeight}, 0)");
+    private static readonly string BodyBm25 = string.Create(CultureInfo.InvariantCulture, $"bm25(norm_fts, 0, {BodyWeight}, 0)");
 
     private static readonly SearchValues<char> KazakhLetters = SearchValues.Create("әғқңөұүһіӘҒҚҢӨҰҮҺІ");
 
@@ -107,7 +108,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
         }
 
         // FTS5 weighs columns, not terms: here the thesaurus's terms count as the question's own.
-        var match = MatchExpression(SplitByFrequency(terms, NormsInFts, query.Expansion), query.Language);
+        var match = MatchExpression(SplitByFrequency(terms, NormsInFts, query.Expansion), query.Language, query.HeadingWithheld ? "{body}" : "{heading body}");
         using var command = connection.CreateCommand();
         var filters = new StringBuilder(EditionCondition(query));
         command.Parameters.AddWithValue("$match", match);
@@ -143,7 +144,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
 
         command.CommandText = $"""
             WITH ranked AS MATERIALIZED (
-                SELECT rowid AS norm_key, {Bm25} AS score
+                SELECT rowid AS norm_key, {(query.HeadingWithheld ? BodyBm25 : Bm25)} AS score
                 FROM norm_fts WHERE norm_fts MATCH $match{rowids} ORDER BY score LIMIT $limit)
             SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text, r.score, (SELECT count(*) FROM ranked), a.edition, a.is_current
             FROM ranked r JOIN norms n ON n.norm_key = r.norm_key JOIN acts a ON a.act_key = n.act_key
@@ -215,7 +216,7 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
             actKeys = keys;
         }
 
-        var ranked = index.Rank(SplitByFrequency(terms, index.NormsWith, query.Expansion), new NormFilter(query.Language, query.Kind, !query.IncludeNotInForce, actKeys), wanted);
+        var ranked = index.Rank(SplitByFrequency(terms, index.NormsWith, query.Expansion), new NormFilter(query.Language, query.Kind, !query.IncludeNotInForce, actKeys), wanted, query.HeadingWithheld);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT n.norm_id, a.language, a.id, a.title, n.heading, n.text
@@ -269,12 +270,12 @@ internal sealed class NormSearch(SqliteConnection connection, LiveTermIndex? ter
     /// rare terms weigh twice, which is the price of keeping bm25's cost to the few norms that have them.
     /// Restricted to the language column when the query names a language.
     /// </summary>
-    private static string MatchExpression(QueryTerms terms, Language? language)
+    private static string MatchExpression(QueryTerms terms, Language? language, string columns)
     {
-        var words = "{heading body} : (" + Quoted(terms.Selecting) + ")";
+        var words = columns + " : (" + Quoted(terms.Selecting) + ")";
         if (terms.Scoring.Count > 0)
         {
-            words += " AND ({heading body} : (" + Quoted(terms.Scoring.Concat(terms.Selecting)) + "))";
+            words += " AND (" + columns + " : (" + Quoted(terms.Scoring.Concat(terms.Selecting)) + "))";
         }
 
         return language is { } only ? $"language : \"{only.ToCode()}\" AND {words}" : words;

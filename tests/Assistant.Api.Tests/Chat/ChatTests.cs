@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Assistant.Api.Tests.Hosting;
 using Assistant.Core.Access;
+using Assistant.Core.Answers;
 using Assistant.Tests.Support;
 
 namespace Assistant.Api.Tests.Chat;
@@ -51,6 +52,12 @@ public sealed class ChatTests : IClassFixture<TestCatalog>, IDisposable
         Assert.False(string.IsNullOrEmpty(sources.GetProperty("conversationId").GetString()));
         Assert.Equal("lexical", sources.GetProperty("retrieval").GetString());
         Assert.Equal(1, sources.GetProperty("sources")[0].GetProperty("n").GetInt32());
+        // The tiny model restates nothing meaningful; what is checked is that its rewrite was asked for and reported.
+        var rewrites = sources.GetProperty("rewrites").GetArrayLength();
+        var skipped = sources.TryGetProperty("rewriteSkipped", out var reason) ? reason.GetString() : null;
+        Assert.True(rewrites > 0 != (skipped is not null), $"rewrites {rewrites}, skipped {skipped}");
+        Assert.NotEqual(GroundedAnswerer.RewritingOff, skipped);
+        Assert.NotEqual(QuestionRewriter.NoModel, skipped);
         var done = events[^1].Data;
         Assert.True(done.GetProperty("usage").GetProperty("outputTokens").GetInt64() > 0);
         Assert.True(done.GetProperty("timings").GetProperty("totalMs").GetDouble() > 0);

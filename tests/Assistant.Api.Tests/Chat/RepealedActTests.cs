@@ -3,6 +3,7 @@ using Assistant.Api.Tests.Hosting;
 using Assistant.Core.Access;
 using Assistant.Core.Acts;
 using Assistant.Core.Adilet;
+using Assistant.Core.Answers;
 using Assistant.Storage.Catalog;
 
 namespace Assistant.Api.Tests.Chat;
@@ -46,6 +47,19 @@ public sealed class RepealedActTests : IClassFixture<TestCatalog>, IDisposable
         var sources = json.RootElement.GetProperty("sources").GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("normId").GetString()).ToList();
         Assert.DoesNotContain(sources, id => id!.StartsWith("Z010000001_", StringComparison.Ordinal));
         Assert.DoesNotContain("Z010000001_", json.RootElement.GetProperty("answer").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_model_the_sources_say_the_question_was_searched_as_asked()
+    {
+        using var client = _host.ClientAs(AccessRole.Deputy);
+
+        using var response = await ChatTests.PostChatAsync(client, "Кто выдаёт разрешение на выпас пчёл?", stream: false);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var sources = json.RootElement.GetProperty("sources");
+        Assert.Equal(0, sources.GetProperty("rewrites").GetArrayLength());
+        Assert.Equal(QuestionRewriter.NoModel, sources.GetProperty("rewriteSkipped").GetString());
     }
 
     [Fact]

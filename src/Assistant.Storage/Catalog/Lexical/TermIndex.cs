@@ -73,7 +73,8 @@ internal sealed class TermIndex
     /// FTS5 scores the match expression <see cref="NormSearch"/> builds from the same terms: there a selecting term
     /// is a phrase twice when there are scoring terms (once to select, once among the scoring ones).
     /// </summary>
-    public IReadOnlyList<RankedNorm> Rank(QueryTerms terms, NormFilter filter, int wanted)
+    /// <param name="headingWithheld">Rank on the bodies alone: a norm whose heading alone has a term is not selected by it.</param>
+    public IReadOnlyList<RankedNorm> Rank(QueryTerms terms, NormFilter filter, int wanted, bool headingWithheld = false)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(filter);
@@ -86,9 +87,10 @@ internal sealed class TermIndex
         try
         {
             var selectingWeight = terms.Scoring.Count > 0 ? 2.0 : 1.0;
+            var headingWeight = headingWithheld ? 0 : NormSearch.HeadingWeight;
             foreach (var term in terms.Selecting)
             {
-                Select(term, selectingWeight * terms.WeightOf(term), filter, accumulator);
+                Select(term, selectingWeight * terms.WeightOf(term), headingWeight, filter, accumulator);
             }
 
             // Scoring terms only add to the norms selected, and are common: looking those few norms up in a long
@@ -96,7 +98,7 @@ internal sealed class TermIndex
             accumulator.Touched.Sort();
             foreach (var term in terms.Scoring)
             {
-                AddTo(term, terms.WeightOf(term), accumulator);
+                AddTo(term, terms.WeightOf(term), headingWeight, accumulator);
             }
 
             return Best(accumulator, wanted);
@@ -108,7 +110,7 @@ internal sealed class TermIndex
         }
     }
 
-    private void Select(string term, double weight, NormFilter filter, Accumulator accumulator)
+    private void Select(string term, double weight, double headingWeight, NormFilter filter, Accumulator accumulator)
     {
         if (!_termIds.TryGetValue(term, out var id))
         {
@@ -121,6 +123,11 @@ internal sealed class TermIndex
         for (var posting = start; posting < end; posting++)
         {
             var norm = _postingNorms[posting];
+            if (headingWeight == 0 && _bodyCounts[posting] == 0)
+            {
+                continue;
+            }
+
             if (scores[norm] == 0)
             {
                 if (!filter.Admits(_norms, norm))
@@ -131,12 +138,12 @@ internal sealed class TermIndex
                 accumulator.Touched.Add(norm);
             }
 
-            scores[norm] += weighted * Saturated(posting, norm);
+            scores[norm] += weighted * Saturated(posting, norm, headingWeight);
         }
     }
 
     /// <summary>Adds a term's bm25 to the selected norms (sorted) that have it, galloping through its postings.</summary>
-    private void AddTo(string term, double weight, Accumulator accumulator)
+    private void AddTo(string term, double weight, double headingWeight, Accumulator accumulator)
     {
         if (!_termIds.TryGetValue(term, out var id))
         {
@@ -163,7 +170,7 @@ internal sealed class TermIndex
             if (found >= 0)
             {
                 at = low + found;
-                scores[norm] += weighted * Saturated(at, norm);
+                scores[norm] += weighted * Saturated(at, norm, headingWeight);
             }
             else
             {
@@ -185,9 +192,9 @@ internal sealed class TermIndex
     }
 
     /// <summary>The posting's column-weighted count, saturated by its norm's length: bm25 without the idf.</summary>
-    private double Saturated(int posting, int norm)
+    private double Saturated(int posting, int norm, double headingWeight)
     {
-        var frequency = (NormSearch.HeadingWeight * _headingCounts[posting]) + (NormSearch.BodyWeight * _bodyCounts[posting]);
+        var frequency = (headingWeight * _headingCounts[posting]) + (NormSearch.BodyWeight * _bodyCounts[posting]);
         return frequency / (frequency + _lengthNorms[norm]);
     }
 
