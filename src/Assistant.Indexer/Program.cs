@@ -23,6 +23,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     TokenCommand.Create(context),
     UserCommand.Create(context),
     DraftCommand.Create(context),
+    FindingsCommand.Create(context),
     CommentEvalCommand.Create(),
 };
 

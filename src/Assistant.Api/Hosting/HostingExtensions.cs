@@ -3,6 +3,7 @@ using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Drafts;
 using Assistant.Core.Feedback;
+using Assistant.Core.Findings;
 using Assistant.Core.Forecasts;
 using Assistant.Core.Retrieval;
 using Assistant.Hosting;
@@ -13,6 +14,7 @@ using Assistant.Storage.Catalog;
 using Assistant.Storage.Conversations;
 using Assistant.Storage.Drafts;
 using Assistant.Storage.Feedback;
+using Assistant.Storage.Findings;
 using Assistant.Storage.Retrieval;
 using Serilog;
 
@@ -87,10 +89,11 @@ internal static class HostingExtensions
         services.AddSingleton<IAuditTrail>(provider => AuditTrail.Open(CatalogPath(provider)));
         services.AddSingleton<IDraftStore>(provider => DraftStore.Open(CatalogPath(provider)));
         services.AddSingleton<IForecastJobStore>(provider => ForecastJobStore.Open(CatalogPath(provider)));
+        services.AddSingleton<IFindingStore>(provider => FindingStore.Open(CatalogPath(provider)));
         services.AddSingleton<IAnswerFeedbackStore>(provider => AnswerFeedbackStore.Open(CatalogPath(provider)));
     }
 
-    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts, forecast jobs, feedback on answers and discussions.</summary>
+    /// <summary>The catalog file, which also holds conversations, the audit trail, drafts, forecast jobs, findings, feedback on answers and discussions.</summary>
     internal static string CatalogPath(IServiceProvider provider) =>
         provider.GetRequiredService<IConfiguration>()["Catalog:Path"] is { Length: > 0 } path ? path : "data/raglegal.db";
 

@@ -96,26 +96,47 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
         return found;
     }
 
-    /// <summary>The new sentence against the other norm's closest sentence that fixes values.</summary>
-    internal static IEnumerable<PossibleConflict> Compare(string norm, Sentence mine, NeighbourNorm other, ActKind actKind, Language language)
+    /// <summary>The sentences of a norm's text that fix a value, analysed once for every pair the norm is in.</summary>
+    public static IReadOnlyList<Sentence> ValueSentences(string text, Language language)
     {
-        var candidates = Sentences.Split(other.Text).Select(s => Sentence.Of(s, language)).Where(s => s.Values.Count > 0)
-            .Select(s => (Sentence: s, Overlap: Overlap(mine.Terms, s.Terms))).ToList();
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. Sentences.Split(text).Distinct(StringComparer.Ordinal).Select(s => Sentence.Of(s, language)).Where(s => s.Values.Count > 0)];
+    }
+
+    /// <summary>
+    /// Every sentence of a norm that fixes a value against the other norm's sentences: how the corpus-wide analysis
+    /// compares a candidate pair of norms in force, with the same thresholds as a forecast.
+    /// </summary>
+    public static IEnumerable<PossibleConflict> Against(string norm, IReadOnlyList<Sentence> mine, IReadOnlyList<Sentence> theirs, NeighbourNorm other, ActKind actKind)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(theirs);
+        ArgumentNullException.ThrowIfNull(other);
+        return mine.Where(m => m.Terms.Count >= MinTerms).SelectMany(m => Compare(norm, m, theirs, other, actKind));
+    }
+
+    /// <summary>The new sentence against the other norm's closest sentence that fixes values.</summary>
+    internal static IEnumerable<PossibleConflict> Compare(string norm, Sentence mine, NeighbourNorm other, ActKind actKind, Language language) =>
+        Compare(norm, mine, [.. Sentences.Split(other.Text).Select(s => Sentence.Of(s, language)).Where(s => s.Values.Count > 0)], other, actKind);
+
+    private static IEnumerable<PossibleConflict> Compare(string norm, Sentence mine, IReadOnlyList<Sentence> theirs, NeighbourNorm other, ActKind actKind)
+    {
+        var candidates = theirs.Select(s => (Sentence: s, Overlap: Overlap(mine.Terms, s.Terms))).ToList();
         if (candidates.Count == 0 || candidates.MaxBy(s => s.Overlap) is var best && best.Overlap < SameSubject)
         {
             yield break;
         }
 
-        var theirs = best.Sentence;
+        var closest = best.Sentence;
         PossibleConflict Found(ConflictKind kind, NormValue value, NormValue otherValue) => new(
-            norm, other.Id.ToString(), other.Citation, kind, value, otherValue, mine.Text, theirs.Text, Math.Round(best.Overlap, 3),
+            norm, other.Id.ToString(), other.Citation, kind, value, otherValue, mine.Text, closest.Text, Math.Round(best.Overlap, 3),
             actKind, other.Kind, ActHierarchy.Relation(actKind, other.Kind));
 
         var conflicting = false;
         foreach (var kind in mine.Values.Select(v => v.Kind).Distinct())
         {
             var values = mine.Values.Where(v => v.Kind == kind).ToList();
-            var otherValues = theirs.Values.Where(v => v.Kind == kind).ToList();
+            var otherValues = closest.Values.Where(v => v.Kind == kind).ToList();
             if (Substituted(values, otherValues) is var (value, otherValue))
             {
                 conflicting = true;
@@ -125,9 +146,9 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
 
         // Bodies alone make no duplicated rule: «иные полномочия, предусмотренные … актами Президента и Правительства» is boilerplate.
         if (!conflicting && best.Overlap >= Duplicate
-            && mine.Values.FirstOrDefault(v => v.Kind != ValueKind.Body && theirs.Values.Any(o => o.Kind == v.Kind && o.Normalized == v.Normalized)) is { } shared)
+            && mine.Values.FirstOrDefault(v => v.Kind != ValueKind.Body && closest.Values.Any(o => o.Kind == v.Kind && o.Normalized == v.Normalized)) is { } shared)
         {
-            yield return Found(ConflictKind.Duplication, shared, theirs.Values.First(o => o.Kind == shared.Kind && o.Normalized == shared.Normalized));
+            yield return Found(ConflictKind.Duplication, shared, closest.Values.First(o => o.Kind == shared.Kind && o.Normalized == shared.Normalized));
         }
     }
 
@@ -209,7 +230,7 @@ public sealed partial class ConflictFinder(INormNeighbours neighbours)
     }
 
     /// <summary>A sentence with its values and the terms it has besides them.</summary>
-    internal sealed record Sentence(string Text, IReadOnlyList<NormValue> Values, IReadOnlySet<string> Terms)
+    public sealed record Sentence(string Text, IReadOnlyList<NormValue> Values, IReadOnlySet<string> Terms)
     {
         public static Sentence Of(string text, Language language)
         {
