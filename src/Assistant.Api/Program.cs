@@ -26,6 +26,7 @@ app.MapFeedbackEndpoints();
 app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
 app.MapForecastEndpoints();
+app.MapFindingReportEndpoints();
 app.MapDiscussionEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();
