@@ -16,6 +16,7 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     ReferencesCommand.Create(context),
     EvalChangesCommand.Create(context),
     GapEvalCommand.Create(context),
+    BrokenReferenceEvalCommand.Create(context),
     EvalCommand.Create(context),
     EmbedCommand.Create(context),
     TrainEmbedderCommand.Create(context),

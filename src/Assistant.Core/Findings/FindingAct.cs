@@ -27,13 +27,23 @@ public static class ActTitles
 {
     private static readonly string[] BillWords = ["жобасы туралы", "о проекте"];
 
-    private static readonly string[] AmendingWords = ["внесении изменени", "внесении дополнени", "өзгерістер енгізу", "өзгерiстер енгiзу", "өзгеріс енгізу", "толықтырулар енгізу", "толықтыру енгізу"];
+    /// <summary>Amending acts, and acts enacting a code, whose «настоящего Кодекса» is the code they enact.</summary>
+    private static readonly string[] AmendingWords = ["внесении изменени", "внесении дополнени", "о введении в действие", "қолданысқа енгізу"];
+
+    /// <summary>Kazakh amending titles put words between these («… өзгерістер мен толықтырулар енгізу туралы»).</summary>
+    private static readonly string[] KazakhAmending = ["өзгеріс", "толықтыру"];
 
     public static bool IsBill(string title) => BillWords.Any(w => title.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     private static readonly string[] RepealingWords = ["утратившим силу", "утратившими силу", "күші жойылды"];
 
-    public static bool IsAmending(string title) => AmendingWords.Any(w => title.Contains(w, StringComparison.OrdinalIgnoreCase));
+    public static bool IsAmending(string title)
+    {
+        // The bulk corpus often writes the Kazakh «і» as the Latin «i».
+        var folded = title.Replace('i', 'і').Replace('I', 'І');
+        return AmendingWords.Any(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase))
+            || (KazakhAmending.Any(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase)) && folded.Contains("енгізу", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>An act that repeals another («О признании утратившим силу …», «… күші жойылды деп тану туралы»).</summary>
     public static bool IsRepealing(string title) => RepealingWords.Any(w => title.Contains(w, StringComparison.OrdinalIgnoreCase));

@@ -36,10 +36,13 @@ public enum NormPresenceKind
     Missing,
 
     /// <summary>
-    /// Not in the current edition, whose article (or point) holding it is stored as one text without parts: the
-    /// parser may have missed its numbering, so the reference cannot be judged.
+    /// Not in the current edition, where the catalog's text may well lack it: the article (or point) holding it is
+    /// stored as one text without parts; or it is an inserted article («15-1») where the act has article 15 (the bulk
+    /// corpus leaves inserted articles out of some texts); or its number lies outside the numbers the act holds (the
+    /// catalog holds the Civil Code's general and special parts as two acts, each its own «настоящего Кодекса»); or the
+    /// act was read from a bulk corpus record, whose article structure is not complete.
     /// </summary>
-    Undivided,
+    Unjudged,
 }
 
 /// <param name="Edition">The edition it was found in (for <see cref="NormPresenceKind.OlderEdition"/>).</param>

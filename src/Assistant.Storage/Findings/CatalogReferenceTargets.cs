@@ -111,12 +111,26 @@ public sealed class CatalogReferenceTargets(LegalCatalog catalog) : IReferenceTa
             }
         }
 
-        return Missing(connection, norm, language);
+        return FromBulkRecord(connection, norm.ActId, language) ? new NormPresence(NormPresenceKind.Unjudged, null, null) : Missing(connection, norm, language);
     }
 
     /// <summary>
-    /// A missing norm, with the numbers its parent holds instead; a parent stored without parts cannot tell whether
-    /// the point exists (<see cref="NormPresenceKind.Undivided"/>).
+    /// Whether the act's current edition was read from a record of the bulk corpus: those leave inserted articles out,
+    /// parse some annex tables into articles and a few hold another law's text, so a norm missing from one says
+    /// nothing of the law. The Adilet texts are read article by article with their numbering.
+    /// </summary>
+    private static bool FromBulkRecord(SqliteConnection connection, string actId, Language language)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source FROM acts WHERE id = $act AND language = $language AND is_current = 1";
+        command.Parameters.AddWithValue("$act", actId);
+        command.Parameters.AddWithValue("$language", language.ToCode());
+        return command.ExecuteScalar() is string source && source.Contains(".jsonl", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A missing norm, with the numbers its parent holds instead; where the catalog's text may lack it, unjudged
+    /// (<see cref="NormPresenceKind.Unjudged"/>).
     /// </summary>
     private static NormPresence Missing(SqliteConnection connection, NormId norm, Language language)
     {
@@ -150,21 +164,45 @@ public sealed class CatalogReferenceTargets(LegalCatalog catalog) : IReferenceTa
             }
         }
 
-        if (parent is null && numbers.Count == 0)
+        if ((parent is null && (numbers.Count == 0 || MayBeLeftOut(norm.Article, numbers))) || (parent is not null && parentFound && numbers.Count == 0))
         {
-            return new NormPresence(NormPresenceKind.Undivided, null, null);
+            return new NormPresence(NormPresenceKind.Unjudged, null, null);
         }
 
-        if (parent is not null && (!parentFound || numbers.Count == 0))
+        if (parent is not null && !parentFound)
         {
-            // No parent: the article itself is missing, reported at that level by its own reference if there is one.
-            return parentFound
-                ? new NormPresence(NormPresenceKind.Undivided, null, null)
+            // The article (or point) above is missing too: judged as the article would be.
+            return Missing(connection, parent.Value, language) is { Kind: NormPresenceKind.Unjudged } above
+                ? above
                 : new NormPresence(NormPresenceKind.Missing, null, $"в действующей редакции нет и {parent}");
         }
 
         var what = parent is null ? "статьи" : norm.Subpoint is not null ? "подпункты" : "пункты";
         return new NormPresence(NormPresenceKind.Missing, null, string.Create(CultureInfo.InvariantCulture, $"в действующей редакции {parent?.ToString() ?? norm.ActId} есть {what}: {Numbers(numbers)}"));
+    }
+
+    /// <summary>An inserted article whose base the act has («15-1» beside «15»), or a number outside those the act holds.</summary>
+    private static bool MayBeLeftOut(string? article, List<string> numbers)
+    {
+        if (article is null)
+        {
+            return false;
+        }
+
+        var dash = article.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0 && numbers.Contains(article[..dash]))
+        {
+            return true;
+        }
+
+        var held = numbers.Select(Leading).OfType<int>().ToList();
+        return Leading(article) is { } number && held.Count > 0 && (number < held.Min() || number > held.Max());
+    }
+
+    private static int? Leading(string number)
+    {
+        var digits = number.TakeWhile(char.IsDigit).ToArray();
+        return digits.Length > 0 && int.TryParse(digits, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     /// <summary>The numbers as a short list: the first and last few of a long one.</summary>
