@@ -27,6 +27,7 @@ app.MapOpenAiEndpoints();
 app.MapDraftEndpoints();
 app.MapForecastEndpoints();
 app.MapFindingEndpoints();
+app.MapFindingReportEndpoints();
 app.MapDiscussionEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.Run();

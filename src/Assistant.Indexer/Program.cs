@@ -15,6 +15,8 @@ var root = new RootCommand("RagLegal indexer: ingest Adilet acts, search and eva
     ChangesCommand.Create(context),
     ReferencesCommand.Create(context),
     EvalChangesCommand.Create(context),
+    GapEvalCommand.Create(context),
+    BrokenReferenceEvalCommand.Create(context),
     EvalCommand.Create(context),
     EmbedCommand.Create(context),
     TrainEmbedderCommand.Create(context),

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Assistant.Core.Findings;
 using Assistant.Indexer.Terminal;
 using Assistant.Storage.Findings;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Indexer.Commands;
 
 /// <summary>
 /// <c>findings [--act ID] [--kind K] [--all] [--json]</c>: runs or refreshes the corpus-wide analysis (only what changed
 /// since the last run, resuming a run that was stopped), then prints the counts by kind and priority and the top
-/// findings. Subcommands: <c>findings eval</c> (the seeded set).
+/// findings. Subcommands: <c>findings eval</c> (the seeded set), <c>findings report</c> (the analytical report).
 /// </summary>
 internal static class FindingsCommand
 {
@@ -21,10 +22,11 @@ internal static class FindingsCommand
         var everything = new Option<bool>("--all") { Description = "Analyse every act again, not only the ones that changed" };
         var json = CliOptions.Json();
         var top = CliOptions.Top(20);
-        var command = new Command("findings", "Find duplicated and conflicting norms across the catalog's editions in force, and show what was found")
+        var command = new Command("findings", "Find duplicated and conflicting norms, delegations with no implementing act and broken references across the catalog's editions in force, and show what was found")
         {
             act, kind, everything, json, top,
             FindingsEvalCommand.Create(context),
+            FindingsReportCommand.Create(context, catalog => FindingStore.Open(catalog.Path)),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +38,11 @@ internal static class FindingsCommand
             }
 
             using var engine = FindingEngine.Open(path, context.Loggers);
-            var analysis = engine.Analysis([]);
+            using var catalog = context.OpenCatalog(path);
+            var analysis = engine.Analysis([
+                new GapDetector(new CatalogDelegations(catalog), context.Loggers.CreateLogger<GapDetector>()),
+                new BrokenReferenceDetector(new CatalogReferenceTargets(catalog), context.Loggers.CreateLogger<BrokenReferenceDetector>()),
+            ]);
             var scope = new FindingsScope(parse.GetValue(act), only is { } k ? new HashSet<FindingKind> { k } : null, parse.GetValue(everything));
             FindingsRun run;
             try
