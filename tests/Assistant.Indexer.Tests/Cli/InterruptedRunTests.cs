@@ -109,7 +109,7 @@ public sealed class InterruptedRunTests(FaultCorpus corpus) : IClassFixture<Faul
         var refused = await IndexerProcess.RunAsync(
             FaultCorpus.DebugLogs(Path.Combine(Path.GetDirectoryName(model)!, "vectors")), "embed", "--db", corpus.CleanDb, "--model", model);
         Assert.True(refused.ExitCode == 2, refused.ToString());
-        Assert.Contains("is not a model folder", refused.Errors, StringComparison.Ordinal);
+        Assert.Contains("is not an embedding model folder", refused.Errors, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> ModelFiles(string folder) =>
