@@ -5,7 +5,7 @@ using Assistant.Core.Forecasts;
 
 namespace Assistant.Api.Tests.Chat;
 
-/// <summary>The API reads the answer and forecast templates from Answers:PromptsPath as it starts, and will not start on a broken one.</summary>
+/// <summary>The API reads the answer, rewrite and forecast templates from Answers:PromptsPath as it starts, and will not start on a broken one.</summary>
 public sealed class PromptsFolderTests(TestCatalog catalog) : IClassFixture<TestCatalog>, IDisposable
 {
     private readonly DirectoryInfo _prompts = Directory.CreateTempSubdirectory("raglegal-api-prompts-");
@@ -14,6 +14,7 @@ public sealed class PromptsFolderTests(TestCatalog catalog) : IClassFixture<Test
 
     [Theory]
     [InlineData(AnswerPrompt.Name)]
+    [InlineData(RewritePrompt.Name)]
     [InlineData(ForecastPrompt.Name)]
     public void A_prompts_folder_missing_a_template_stops_the_api_naming_the_file(string prompt)
     {
@@ -41,7 +42,7 @@ public sealed class PromptsFolderTests(TestCatalog catalog) : IClassFixture<Test
     /// <summary>The repository's prompts, every one of them, into the test's folder.</summary>
     private void CopyPrompts()
     {
-        foreach (var name in new[] { AnswerPrompt.Name, ForecastPrompt.Name })
+        foreach (var name in new[] { AnswerPrompt.Name, RewritePrompt.Name, ForecastPrompt.Name })
         {
             var folder = Directory.CreateDirectory(Path.Combine(_prompts.FullName, name)).FullName;
             foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "prompts", name)))
