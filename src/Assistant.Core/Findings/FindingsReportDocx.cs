@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Reports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -35,7 +36,7 @@ public static class FindingsReportDocx
         body.Append(Heading(FindingsReportRows.Title(report), 1));
         body.Append(Plain("Каждая находка названа нормами, на которых основана; её можно проверить по обеим нормам, приведённым рядом."));
         body.Append(Heading("Находки по категориям и приоритетам", 2));
-        body.Append(Table(FindingsReportRows.CountHeadings, FindingsReportRows.Counts(report)));
+        body.Append(WordBlocks.Table(FindingsReportRows.CountHeadings, FindingsReportRows.Counts(report)));
         foreach (var section in report.Sections)
         {
             body.Append(Heading($"{FindingTexts.Kind(section.Kind)}: {section.Total.ToString(CultureInfo.InvariantCulture)}", 2));
@@ -48,7 +49,7 @@ public static class FindingsReportDocx
             {
                 var (leftHeading, leftText) = FindingsReportRows.Left(stored.Finding);
                 var (rightHeading, rightText) = FindingsReportRows.Right(stored.Finding);
-                body.Append(Table([leftHeading, rightHeading], [[leftText, rightText], .. FindingsReportRows.Details(stored).Select(d => new[] { d.Label, d.Value })]));
+                body.Append(WordBlocks.Table([leftHeading, rightHeading], [[leftText, rightText], .. FindingsReportRows.Details(stored).Select(d => new[] { d.Label, d.Value })]));
                 body.Append(Plain(string.Empty));
             }
         }
@@ -59,7 +60,7 @@ public static class FindingsReportDocx
             body.Append(Plain(FindingsReportRows.DemandSummary(demand)));
             body.Append(Bars("Вопросов без ответа по темам", demand.Topics.Take(ChartRows).Select(t => (string.Join(", ", t.Terms), t.Questions))));
             body.Append(Bars("Вопросов без ответа по месяцам", demand.ByMonth.Select(m => (m.Month, m.Questions))));
-            body.Append(Table(FindingsReportRows.DemandHeadings, FindingsReportRows.Demand(demand)));
+            body.Append(WordBlocks.Table(FindingsReportRows.DemandHeadings, FindingsReportRows.Demand(demand)));
         }
         else
         {
@@ -71,9 +72,9 @@ public static class FindingsReportDocx
         {
             body.Append(Plain(FindingsReportRows.StabilitySummary(stability)));
             body.Append(Bars("Изменяющих законов за 5 лет", stability.Acts.Take(ChartRows).Select(a => (a.ActId + " " + a.Title, a.Counts.Last5Years))));
-            body.Append(Table(FindingsReportRows.StabilityHeadings, FindingsReportRows.Stability(stability, ChartRows)));
+            body.Append(WordBlocks.Table(FindingsReportRows.StabilityHeadings, FindingsReportRows.Stability(stability, ChartRows)));
             body.Append(Heading("Чаще всего переписываемые нормы", 3));
-            body.Append(Table(FindingsReportRows.NormStabilityHeadings, FindingsReportRows.NormStability(stability)));
+            body.Append(WordBlocks.Table(FindingsReportRows.NormStabilityHeadings, FindingsReportRows.NormStability(stability)));
         }
         else
         {
@@ -88,7 +89,7 @@ public static class FindingsReportDocx
     {
         var list = rows.ToList();
         var max = Math.Max(1, list.Select(r => r.Value).DefaultIfEmpty(0).Max());
-        return Table(
+        return WordBlocks.Table(
             [title, string.Empty, string.Empty],
             list.Select(r => new[] { r.Label, new string('█', Math.Max(r.Value > 0 ? 1 : 0, (int)Math.Round((double)r.Value / max * BarWidth))), r.Value.ToString(CultureInfo.InvariantCulture) }));
     }
@@ -99,66 +100,5 @@ public static class FindingsReportDocx
             ParagraphProperties = new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }),
         };
 
-    private static Paragraph Plain(string text) => new(Run(text));
-
-    /// <summary>A run whose line breaks are Word's: a text element keeps no newline of its own.</summary>
-    private static Run Run(string text)
-    {
-        var run = new Run();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.Append(new Break());
-            }
-
-            run.Append(new WordText(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        return run;
-    }
-
-    private static Table Table(string[] headings, IEnumerable<string[]> rows)
-    {
-        var border = BorderValues.Single;
-        var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(
-                new TopBorder { Val = border, Size = 4 },
-                new BottomBorder { Val = border, Size = 4 },
-                new LeftBorder { Val = border, Size = 4 },
-                new RightBorder { Val = border, Size = 4 },
-                new InsideHorizontalBorder { Val = border, Size = 4 },
-                new InsideVerticalBorder { Val = border, Size = 4 })));
-        table.Append(Row(headings, header: true));
-        foreach (var row in rows)
-        {
-            table.Append(Row(row, header: false));
-        }
-
-        return table;
-    }
-
-    private static TableRow Row(string[] cells, bool header)
-    {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader()));
-        }
-
-        foreach (var cell in cells)
-        {
-            var run = Run(cell);
-            if (header)
-            {
-                run.RunProperties = new RunProperties(new Bold());
-            }
-
-            row.Append(new TableCell(new Paragraph(run)));
-        }
-
-        return row;
-    }
+    private static Paragraph Plain(string text) => new(WordBlocks.Run(text));
 }
